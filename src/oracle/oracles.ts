@@ -128,7 +128,7 @@ export function runInSandbox(
   opts: SpawnOptions & { hostsFile: string; identity?: HostIdentity },
 ): RunResult {
   const id = opts.identity ?? DEFAULT_IDENTITY;
-  const script = 'hostname "$0" && mount --bind "$1" /etc/hosts && shift 2 && exec "$@"';
+  const script = 'hostname "$0" && mount --bind "$1" /etc/hosts && shift && exec "$@"';
   return runProgram(
     'unshare',
     ['-m', '--uts', 'sh', '-c', script, id.hostname, opts.hostsFile, ...argv],
