@@ -1,0 +1,61 @@
+// Differential test: every probe file against every corpus configuration, through sendmail -bt
+// and through `mailcf test`, compared probe by probe (and the preamble, stderr, exit status).
+import { afterAll, describe, expect, it } from 'vitest';
+import { canBuildCorpus } from '../../src/bt/oracle-corpus.js';
+import {
+  hasSendmailOracle,
+  missingOracleNotice,
+  privateWorkDir,
+  removeWorkDir,
+} from '../../src/oracle/oracles.js';
+import {
+  compareSessions,
+  describeComparison,
+  hasBuiltCli,
+  runMailcfSession,
+  runSendmailSession,
+} from './support/bt-diff.js';
+import { runCorpus } from './support/corpus-cache.js';
+import { loadProbeFiles } from './support/probes.js';
+
+const missing = !hasSendmailOracle()
+  ? 'sendmail 8.17 (with root and unshare for its sandbox)'
+  : !canBuildCorpus()
+    ? 'GNU m4 1.4.19 and sendmail-cf'
+    : undefined;
+
+if (missing) {
+  describe('sendmail -bt differential', () => {
+    it.skip(missingOracleNotice(missing), () => {});
+  });
+} else {
+  const corpus = runCorpus();
+  const files = loadProbeFiles();
+  const work = privateWorkDir('bt-diff');
+  const tally = { identical: 0, total: 0 };
+
+  afterAll(() => {
+    removeWorkDir(work);
+    console.log(`bt differential: ${tally.identical} identical / ${tally.total} probes`);
+  });
+
+  describe('sendmail -bt differential', () => {
+    it('has a built CLI to run (npm run build)', () => {
+      expect(hasBuiltCli()).toBe(true);
+    });
+
+    for (const cf of corpus.configs) {
+      for (const file of files) {
+        if (file.configs && !file.configs.includes(cf.name)) continue;
+        it(`${cf.name}: ${file.name}`, () => {
+          const oracle = runSendmailSession(cf.cfPath, file.probes, { dir: work });
+          const ours = runMailcfSession(cf.cfPath, file.probes, { dir: work });
+          const c = compareSessions(file.probes, oracle, ours);
+          tally.identical += c.identical;
+          tally.total += c.total;
+          expect(c.mismatches.length + c.envelope.length, describeComparison(c)).toBe(0);
+        });
+      }
+    }
+  });
+}
