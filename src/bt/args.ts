@@ -1,0 +1,171 @@
+// The command line of `mailcf test`, read the way sendmail's getopt loop reads its own: short
+// options that may be bundled (-bt), option arguments attached or in the next word, "--" ends
+// the options. mailcf adds a positional .cf file and --no-color.
+
+/** sendmail's option letters; a colon marks those that take an argument. */
+const SENDMAIL_OPTIONS = 'A:B:b:C:cD:d:e:F:f:Gh:IiL:M:mN:nO:o:p:Q:q:R:r:sTtUV:vX:';
+
+/** An option set on the command line (-O Name=value, or -o with a one-letter name). */
+export interface OptionSetting {
+  /** ' ' for the long form (-O), else the one-letter name. */
+  letter: string;
+  /** For -O the whole "Name=value" text; for -o the value after the letter. */
+  text: string;
+}
+
+export interface TestArgs {
+  /** -C or the positional file; undefined means sendmail's default. */
+  cfFile?: string;
+  /** -O and -o in order (and the compatibility flags that set options). */
+  options: OptionSetting[];
+  /** -d specifications in order. */
+  debug: string[];
+  /** Macros the command line defines (-h, -p, -N, -R, -V, -B), by sendmail name. */
+  macros: { name: string; value: string }[];
+  /** -f/-r sender, -F full name. */
+  from?: string;
+  fullName?: string;
+  /** --no-color (mailcf's own). */
+  noColor: boolean;
+  /** -v was given. */
+  verbose: boolean;
+}
+
+export type ParsedTestArgs = { ok: true; args: TestArgs } | { ok: false; message: string; status: number };
+
+const EX_USAGE = 64;
+
+interface RawOption {
+  letter: string;
+  value: string;
+}
+
+/** getopt over sendmail's option string: options, then the remaining operands. */
+function getopt(argv: readonly string[]): { opts: RawOption[]; operands: string[] } | { error: string } {
+  const opts: RawOption[] = [];
+  const operands: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === '--') {
+      operands.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!word.startsWith('-') || word === '-') {
+      operands.push(word);
+      continue;
+    }
+    for (let j = 1; j < word.length; j++) {
+      const letter = word[j];
+      const at = SENDMAIL_OPTIONS.indexOf(letter);
+      if (letter === ':' || at < 0) return { error: `invalid option -- '${letter}'` };
+      if (SENDMAIL_OPTIONS[at + 1] !== ':') {
+        opts.push({ letter, value: '' });
+        continue;
+      }
+      let value = word.slice(j + 1);
+      if (value === '') {
+        if (i + 1 >= argv.length) return { error: `option requires an argument -- '${letter}'` };
+        value = argv[++i];
+      }
+      opts.push({ letter, value });
+      break;
+    }
+  }
+  return { opts, operands };
+}
+
+/** Reads `mailcf test` arguments; usage errors come back with sendmail's exit status 64. */
+export function parseTestArgs(argv: readonly string[]): ParsedTestArgs {
+  const args: TestArgs = { options: [], debug: [], macros: [], noColor: false, verbose: false };
+  const rest = argv.filter((a) => {
+    if (a === '--no-color') args.noColor = true;
+    return a !== '--no-color';
+  });
+  const parsed = getopt(rest);
+  if ('error' in parsed)
+    return { ok: false, message: `mailcf test: ${parsed.error}\n${USAGE}`, status: EX_USAGE };
+  for (const { letter, value } of parsed.opts) {
+    const problem = applyOption(args, letter, value);
+    if (problem) return { ok: false, message: `mailcf test: ${problem}\n`, status: EX_USAGE };
+  }
+  if (parsed.operands.length > 1 || (parsed.operands.length === 1 && args.cfFile !== undefined)) {
+    return {
+      ok: false,
+      message: `mailcf test: only one configuration file may be given\n${USAGE}`,
+      status: EX_USAGE,
+    };
+  }
+  if (parsed.operands.length === 1) args.cfFile = parsed.operands[0];
+  return { ok: true, args };
+}
+
+export const USAGE = 'usage: mailcf test [-C file.cf] [-O option=value] [-d flags] [--no-color] [file.cf]\n';
+
+/** Applies one option; returns a problem description for options test mode cannot honour. */
+function applyOption(args: TestArgs, letter: string, value: string): string | null {
+  switch (letter) {
+    case 'b':
+      return value.startsWith('t') ? null : `-b${value}: mailcf test only runs address test mode (-bt)`;
+    case 'C':
+      args.cfFile = value;
+      return null;
+    case 'd':
+      args.debug.push(value);
+      return null;
+    case 'O':
+      args.options.push({ letter: ' ', text: value });
+      return null;
+    case 'o':
+      args.options.push({ letter: value[0] ?? '', text: value.slice(1) });
+      return null;
+    case 'e':
+    case 'M':
+      args.options.push({ letter, text: value });
+      return null;
+    case 'c':
+    case 'i':
+    case 'm':
+    case 'T':
+    case 'v':
+      // sendmail's compatibility flags: each sets its one-letter option to "T".
+      args.options.push({ letter, text: 'T' });
+      if (letter === 'v') args.verbose = true;
+      return null;
+    case 's':
+      args.options.push({ letter: 'f', text: 'T' });
+      return null;
+    case 'h':
+      args.macros.push({ name: 'c', value: String(parseInt(value, 10) || 0) });
+      return null;
+    case 'p': {
+      const colon = value.indexOf(':');
+      const protocol = colon < 0 ? value : value.slice(0, colon);
+      if (colon >= 0 && value.length > colon + 1)
+        args.macros.push({ name: 's', value: value.slice(colon + 1) });
+      if (protocol !== '') args.macros.push({ name: 'r', value: protocol });
+      return null;
+    }
+    case 'N':
+      args.macros.push({ name: '{dsn_notify}', value });
+      return null;
+    case 'R':
+      args.macros.push({ name: '{dsn_ret}', value });
+      return null;
+    case 'V':
+      args.macros.push({ name: '{dsn_envid}', value });
+      return null;
+    case 'f':
+    case 'r':
+      args.from = value === '' ? '<>' : value;
+      return null;
+    case 'F':
+      args.fullName = value;
+      return null;
+    case 'q':
+    case 'Q':
+      return `Can not use -${letter} with -bt`;
+    default:
+      // -A -B -D -G -I -L -n -t -U -X: accepted, no effect on address test mode.
+      return null;
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseTestArgs } from '../../../src/bt/args.js';
+
+describe('mailcf test command line', () => {
+  it('reads -C, -O, -o, -d and bundled -bt like sendmail', () => {
+    const r = parseTestArgs([
+      '-bt',
+      '-C',
+      'x.cf',
+      '-OServiceSwitchFile=/s',
+      '-O',
+      'HostsFile=/h',
+      '-d21.12',
+      '-oB.',
+    ]);
+    expect(r.ok && r.args).toMatchObject({
+      cfFile: 'x.cf',
+      debug: ['21.12'],
+      options: [
+        { letter: ' ', text: 'ServiceSwitchFile=/s' },
+        { letter: ' ', text: 'HostsFile=/h' },
+        { letter: 'B', text: '.' },
+      ],
+    });
+  });
+
+  it('takes a positional .cf file and --no-color', () => {
+    const r = parseTestArgs(['--no-color', 'site.cf']);
+    expect(r.ok && r.args).toMatchObject({ cfFile: 'site.cf', noColor: true });
+  });
+
+  it('defines the macros sendmail derives from -h and -p', () => {
+    const r = parseTestArgs(['-h', '7', '-pESMTP:relay.example']);
+    expect(r.ok && r.args.macros).toEqual([
+      { name: 'c', value: '7' },
+      { name: 's', value: 'relay.example' },
+      { name: 'r', value: 'ESMTP' },
+    ]);
+  });
+
+  it('rejects unknown options, missing arguments and other modes with status 64', () => {
+    for (const argv of [['-z'], ['-C'], ['-bd'], ['a.cf', 'b.cf'], ['-q1h']]) {
+      const r = parseTestArgs(argv);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.status).toBe(64);
+    }
+    const r = parseTestArgs(['-z']);
+    expect(!r.ok && r.message).toMatch(/^mailcf test: invalid option -- 'z'\n/);
+  });
+});
