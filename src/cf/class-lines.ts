@@ -1,0 +1,193 @@
+// C, T and F lines: class members given inline, trusted users (class t), and members read
+// from a file (with an optional scanf format), a program, or a map lookup.
+import type { MapTable } from '../rules/maps/types.js';
+import type { SendmailConfig } from './config.js';
+import type { CfEnvironment } from './environment.js';
+import { expandMacros, parseMacroId } from './macros.js';
+import { MATCHCLASS, isSpace } from './meta.js';
+import { extractQuoted } from './strings.js';
+import { scanfWord } from './scanf.js';
+
+const MAXLINE = 2048;
+
+/**
+ * What F{x} key@class:spec needs from the maps (requested from cf-maps in
+ * docs/rules-interfaces.md): a one-off lookup through a temporary map of that class. Returns
+ * the value, null when not found, or undefined when the class does not exist.
+ */
+interface MapTableWithClassLookup extends MapTable {
+  classLookup?(
+    className: string,
+    spec: string,
+    key: string,
+    classDisplayName: string,
+  ): string | null | undefined;
+}
+
+/** Splits on blanks (sendmail's SM_ISSPACE) and drops empty words. */
+function words(text: string): string[] {
+  const out: string[] = [];
+  let p = 0;
+  while (p < text.length) {
+    while (p < text.length && isSpace(text.charCodeAt(p))) p++;
+    const start = p;
+    while (p < text.length && !isSpace(text.charCodeAt(p))) p++;
+    if (p > start) out.push(text.slice(start, p));
+  }
+  return out;
+}
+
+/** sendmail's setclass: a word, or `$=X` (the members of class X). */
+export function addToClass(config: SendmailConfig, classId: number, word: string): void {
+  if (word.charCodeAt(0) === MATCHCLASS) {
+    const from = parseMacroId(word, 1, config.macroNames, config.errors).id;
+    if (from !== 0) config.classes.copy(from, classId);
+    return;
+  }
+  config.classes.add(classId, word);
+}
+
+/** A C or T line. */
+export function readClassLine(config: SendmailConfig, bp: string): void {
+  let id: number;
+  let text: string;
+  if (bp[0] === 'C') {
+    const parsed = parseMacroId(bp, 1, config.macroNames, config.errors);
+    if (parsed.id === 0) return;
+    id = parsed.id;
+    text = expandMacros(bp.slice(parsed.end), config.macros, config.errors, MAXLINE);
+  } else {
+    id = 't'.charCodeAt(0);
+    text = bp.slice(1);
+  }
+  for (const w of words(text)) addToClass(config, id, w);
+}
+
+/** An F line: `F{x} [-o] file [format]`, `F{x} |program`, or `F{x} key@class:spec`. */
+export function readFileClassLine(
+  config: SendmailConfig,
+  bp: string,
+  env: CfEnvironment,
+  safe: boolean,
+): void {
+  const { errors } = config;
+  const parsed = parseMacroId(bp, 1, config.macroNames, errors);
+  if (parsed.id === 0) return;
+  let p = parsed.end;
+  while (p < bp.length && isSpace(bp.charCodeAt(p))) p++;
+  let optional = false;
+  if (bp[p] === '-' && bp[p + 1] === 'o') {
+    optional = true;
+    while (p < bp.length && !isSpace(bp.charCodeAt(p))) p++;
+    while (p < bp.length && isSpace(bp.charCodeAt(p))) p++;
+  }
+  const spec = bp.slice(p);
+  let isMap = false;
+  const at = spec.indexOf('@');
+  if (spec[0] !== '/' && spec[0] !== '|' && at >= 0) {
+    const after = spec.slice(at + 1);
+    if (after === 'LDAP' || (after[0] !== ':' && after.includes(':'))) isMap = true;
+  }
+  let file: string;
+  let format = '%s';
+  if (isMap) file = spec;
+  else {
+    const q = extractQuoted(spec, ' ');
+    if (!q.ok) {
+      errors.syserr(`illegal filename '${spec}'`);
+      return;
+    }
+    file = q.text;
+    if (file[0] !== '|' && q.end < spec.length) {
+      let f = q.end + 1;
+      while (f < spec.length && isSpace(spec.charCodeAt(f))) f++;
+      format = spec.slice(f);
+    }
+  }
+  fileClass(config, parsed.id, file, format, isMap, optional, env, safe);
+}
+
+function fileClass(
+  config: SendmailConfig,
+  classId: number,
+  file: string,
+  format: string,
+  isMap: boolean,
+  optional: boolean,
+  env: CfEnvironment,
+  _safe: boolean,
+): void {
+  const { errors } = config;
+  if (file === '') {
+    errors.syserr('fileclass: missing file name');
+    return;
+  }
+  if (isMap) {
+    mapClass(config, classId, file, optional);
+    return;
+  }
+  let result;
+  if (file[0] === '|')
+    result = env.runProgram(
+      file
+        .slice(1)
+        .split(/[ \t]+/)
+        .filter((w) => w !== ''),
+    );
+  else result = env.readFile(file);
+  if (!result.ok) {
+    if (!optional) errors.syserr(`fileclass: cannot open '${file}'`, result.code);
+    return;
+  }
+  for (const line of fileLines(result.text)) {
+    if (line[0] === '#') continue;
+    const word = scanfWord(line, format);
+    if (word === null) continue;
+    for (const w of words(word)) addToClass(config, classId, w);
+  }
+}
+
+/** Lines as sm_io_fgets reads them (each with its newline; at most MAXLINE-1 bytes at a time). */
+function fileLines(text: string): string[] {
+  const out: string[] = [];
+  let p = 0;
+  while (p < text.length) {
+    const nl = text.indexOf('\n', p);
+    let end = nl < 0 ? text.length : nl + 1;
+    if (end - p > MAXLINE - 1) end = p + MAXLINE - 1;
+    out.push(text.slice(p, end));
+    p = end;
+  }
+  return out;
+}
+
+/** `F{x} key@class:spec`: the members are the value of one map lookup. */
+function mapClass(config: SendmailConfig, classId: number, spec: string, _optional: boolean): void {
+  const { errors } = config;
+  const name = config.macroNames.name(classId);
+  const at = spec.indexOf('@');
+  const rest = spec.slice(at + 1);
+  if (rest === 'LDAP') {
+    errors.syserr(`fileclass: F{${name}}: map open failed`);
+    return;
+  }
+  const colon = rest.indexOf(':');
+  if (colon < 0) {
+    errors.syserr(`fileclass: F{${name}}: missing map class`);
+    return;
+  }
+  const className = rest.slice(0, colon);
+  const maps = config.maps;
+  if (maps === null) {
+    errors.syserr(`fileclass: F{${name}}: class ${className} not available`);
+    return;
+  }
+  // The lookup goes through a temporary map of that class (sendmail never enters it).
+  const key = spec.slice(0, at);
+  const value = (maps as MapTableWithClassLookup).classLookup?.(className, rest.slice(colon + 1), key, name);
+  if (value === undefined) {
+    errors.syserr(`fileclass: F{${name}}: class ${className} not available`);
+    return;
+  }
+  if (value !== null) for (const w of words(value)) addToClass(config, classId, w);
+}

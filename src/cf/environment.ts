@@ -1,0 +1,75 @@
+// What the .cf loader needs from the system: files (F classes), programs (F|prog), user and
+// group names (U= and u options). nodeCfEnvironment() is the real system; tests give their own.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+
+export interface PasswdEntry {
+  name: string;
+  uid: number;
+  gid: number;
+}
+
+export interface GroupEntry {
+  name: string;
+  gid: number;
+}
+
+/** A file read: latin1 text, or the errno name of the failure. */
+export type FileReadResult = { ok: true; text: string } | { ok: false; code: string };
+
+export interface CfEnvironment {
+  readFile(path: string): FileReadResult;
+  /** Runs a program (F|program) and returns its standard output, or an errno name. */
+  runProgram(argv: string[]): FileReadResult;
+  getpwnam(name: string): PasswdEntry | null;
+  getgrnam(name: string): GroupEntry | null;
+}
+
+function parseColonFile<T>(path: string, make: (fields: string[]) => T | null): T[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'latin1');
+  } catch {
+    return [];
+  }
+  const out: T[] = [];
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const entry = make(line.split(':'));
+    if (entry) out.push(entry);
+  }
+  return out;
+}
+
+/** The running system: /etc/passwd and /etc/group, real files and programs. */
+export function nodeCfEnvironment(): CfEnvironment {
+  let users: PasswdEntry[] | null = null;
+  let groups: GroupEntry[] | null = null;
+  return {
+    readFile(path) {
+      try {
+        if (statSync(path).isDirectory()) return { ok: false, code: 'EISDIR' };
+        return { ok: true, text: readFileSync(path, 'latin1') };
+      } catch (err) {
+        return { ok: false, code: (err as NodeJS.ErrnoException).code ?? 'EIO' };
+      }
+    },
+    runProgram(argv) {
+      const r = spawnSync(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
+      if (r.error) return { ok: false, code: (r.error as NodeJS.ErrnoException).code ?? 'EIO' };
+      return { ok: true, text: (r.stdout as Buffer).toString('latin1') };
+    },
+    getpwnam(name) {
+      users ??= parseColonFile('/etc/passwd', (f) =>
+        f.length >= 4 ? { name: f[0], uid: Number(f[2]), gid: Number(f[3]) } : null,
+      );
+      return users.find((u) => u.name === name) ?? null;
+    },
+    getgrnam(name) {
+      groups ??= parseColonFile('/etc/group', (f) =>
+        f.length >= 3 ? { name: f[0], gid: Number(f[2]) } : null,
+      );
+      return groups.find((g) => g.name === name) ?? null;
+    },
+  };
+}

@@ -1,0 +1,267 @@
+// Running a ruleset (sendmail's rewrite): try each rule in order; when its LHS matches,
+// build the new token vector from its RHS ($1…$9, $&x), do the $[ $] and $( $) lookups, call
+// the $> subroutines, and try the same rule again ($: moves on, $@ returns). A vector that
+// starts with $# is final. The loop, recursion and size limits and their messages are
+// sendmail's, and so is the trace test mode prints.
+import { EX_CONFIG, EX_DATAERR, EX_OK, EX_TEMPFAIL, EX_USAGE } from '../cf/errors.js';
+import { CANONHOST, CANONNET, CANONUSER, MACRODEXPAND, MATCHREPL } from '../cf/meta.js';
+import type { Rule } from '../cf/model.js';
+import { MAXRWSETS } from '../cf/rulesets.js';
+import { ArrayWorkspace, type RewriteEnv, type Workspace } from './context.js';
+import { callSubroutines } from './subroutines.js';
+import { doLookups } from './lookups.js';
+import {
+  bindingFirst,
+  bindingLast,
+  compilePattern,
+  matchPattern,
+  type CompiledPattern,
+  type MatchEnv,
+} from './matcher.js';
+import { MAXATOM, PSBUFSIZE, prescan } from './prescan.js';
+import { catTokens, formatText, formatTokens, NO_ESCAPES } from './tokens.js';
+import { asciiLower } from '../cf/meta.js';
+
+/** sendmail's MaxRuleRecursion. */
+export const MAX_RULE_RECURSION = 50;
+/** A rule applied this many times in a row is an infinite loop. */
+const MAX_LOOP = 100;
+const MAXLINE = 2048;
+
+const compiled = new WeakMap<Rule, CompiledPattern>();
+
+function patternOf(rule: Rule): CompiledPattern {
+  let p = compiled.get(rule);
+  if (p === undefined) {
+    p = compilePattern(rule.lhs);
+    compiled.set(rule, p);
+  }
+  return p;
+}
+
+/** The name a ruleset is printed with, padded and cut as "%-16.16s". */
+function traceName(name: string): string {
+  return name.length >= 16 ? name.slice(0, 16) : name.padEnd(16);
+}
+
+/** Signals sendmail's "goto toolong": the vector would exceed maxatom tokens. */
+export class TooLong extends Error {}
+
+/** Thrown for an early EX_DATAERR/EX_CONFIG return from inside a helper. */
+export class RewriteAbort extends Error {
+  constructor(public readonly status: number) {
+    super(`rewrite aborted (${status})`);
+  }
+}
+
+/**
+ * Rewrites `ws` with ruleset `ruleset` (sendmail's rewrite). Returns EX_OK, EX_TEMPFAIL (a map
+ * lookup failed temporarily) or an error status.
+ */
+export function rewrite(
+  ws: Workspace,
+  ruleset: number,
+  reclevel: number,
+  env: RewriteEnv,
+  maxatom = MAXATOM,
+): number {
+  const { config } = env;
+  const { errors } = config;
+  const names = config.macroNames;
+  const esc = env.escapes ?? NO_ESCAPES;
+  if (ruleset < 0 || ruleset >= MAXRWSETS) {
+    errors.syserr(`554 5.3.5 rewrite: illegal ruleset number ${ruleset}`);
+    return EX_CONFIG;
+  }
+  const rulename = config.rulesets.names[ruleset] ?? String(ruleset);
+  const debug = env.debug;
+  const trace21 = debug.level(21);
+  const prefix = env.testMode ? '' : 'rewrite: ruleset ';
+  if (env.testMode || trace21 >= 1)
+    env.out.write(`${prefix}${traceName(rulename)}   input:` + formatTokens(ws.read(), names, esc));
+  if (reclevel++ > MAX_RULE_RECURSION) {
+    errors.syserr(`rewrite: excessive recursion (max ${MAX_RULE_RECURSION}), ruleset ${rulename}`);
+    return EX_CONFIG;
+  }
+  if (maxatom <= 0) return EX_USAGE;
+
+  const rules = config.rulesets.rules[ruleset] ?? [];
+  const matchEnv = makeMatchEnv(env);
+  let rstat = EX_OK;
+  let ruleIndex = 0;
+  let loopCount = 0;
+  try {
+    while (ruleIndex < rules.length) {
+      const rule = rules[ruleIndex];
+      const pvp = ws.read();
+      if (pvp.length > 0 && pvp[0].charCodeAt(0) === CANONNET) break;
+      if (trace21 >= 12) {
+        const line = trace21 >= 15 ? ` (line ${rule.line})` : '';
+        env.out.write(`-----trying rule${line}:` + formatTokens(rule.lhs, names, esc));
+      }
+      if (++loopCount > MAX_LOOP) {
+        errors.syserr(`554 5.3.5 Infinite loop in ruleset ${rulename}, rule ${ruleIndex + 1}`);
+        if (trace21 >= 1) env.out.write('workspace:' + formatTokens(pvp, names, esc));
+        break;
+      }
+      const lowered = pvp.map(asciiLower);
+      const count = matchPattern(patternOf(rule), pvp, lowered, matchEnv);
+      if (count < 0) {
+        if (trace21 >= 10) env.out.write('----- rule fails\n');
+        ruleIndex++;
+        loopCount = 0;
+        continue;
+      }
+      if (trace21 >= 12) env.out.write('-----rule matches:' + formatTokens(rule.rhs, names, esc));
+
+      let r = 0;
+      const first = rule.rhs.length > 0 ? rule.rhs[0].charCodeAt(0) : -1;
+      if (first === CANONUSER) {
+        r = 1;
+        ruleIndex++;
+        loopCount = 0;
+      } else if (first === CANONHOST) {
+        r = 1;
+        ruleIndex = rules.length;
+      }
+      const built = substitute(rule.rhs, r, pvp, count, rulename, ws, env, maxatom);
+      if (typeof built === 'number') return built;
+      const afterLookups = doLookups(built, env, maxatom, () => (rstat = EX_TEMPFAIL));
+      if (typeof afterLookups === 'number') return afterLookups;
+      const status = callSubroutines(afterLookups, reclevel, env);
+      if (rstat === EX_OK || status.status === EX_TEMPFAIL) rstat = status.status;
+      ws.write(status.tokens);
+      if (trace21 >= 4) env.out.write('rewritten as:' + formatTokens(status.tokens, names, esc));
+    }
+  } catch (err) {
+    if (err instanceof TooLong) {
+      errors.syserr('554 5.3.0 rewrite: expansion too long');
+      return EX_DATAERR;
+    }
+    if (err instanceof RewriteAbort) return err.status;
+    throw err;
+  }
+  if (env.testMode || trace21 >= 1)
+    env.out.write(`${prefix}${traceName(rulename)} returns:` + formatTokens(ws.read(), names, esc));
+  return rstat;
+}
+
+/** Rewrites a vector of its own (a subroutine call, or a caller outside test mode). */
+export function rewriteTokens(
+  tokens: string[],
+  ruleset: number,
+  reclevel: number,
+  env: RewriteEnv,
+  maxatom = MAXATOM,
+): { status: number; tokens: string[] } {
+  const ws = new ArrayWorkspace(tokens);
+  const status = rewrite(ws, ruleset, reclevel, env, maxatom);
+  return { status, tokens: ws.tokens };
+}
+
+/** The match environment: class lookups on joined phrases, $&x values. */
+function makeMatchEnv(env: RewriteEnv): MatchEnv {
+  const { config } = env;
+  const tables = config.tokenTables();
+  const trace = env.debug.level(21);
+  const names = config.macroNames;
+  const me: MatchEnv = {
+    inClass: (id, text) => config.classes.has(id, text),
+    phrase: (tokens, first, last) => {
+      if (first === last && !tokens[first].includes('\xff')) return tokens[first];
+      return catTokens(tokens, first, last, config.options.blankSub, true, tables.internal, MAXLINE);
+    },
+    macro: (id) => env.macros.get(id),
+  };
+  if (trace >= 2) {
+    me.trace = (what, pattern, token) => {
+      if (what === 'LHSMACRO' && pattern !== null) {
+        env.out.write(
+          `rewrite: LHS $&{${names.name(pattern.charCodeAt(1))}} => "${token === null ? '(NULL)' : token}"\n`,
+        );
+      } else if (trace >= 36 && what === 'CLMATCH') env.out.write('CLMATCH\n');
+      else if (
+        (trace >= 35 && what === 'ADVANCE') ||
+        (trace >= 36 && (what === 'EXTEND' || what === 'BACKUP'))
+      ) {
+        const show = (s: string | null): string => (s === null ? '<null>' : formatText(s, names));
+        const label = what === 'ADVANCE' ? 'ADVANCE' : what === 'EXTEND' ? 'EXTEND ' : 'BACKUP ';
+        env.out.write(`${label} rp=${show(pattern)}, ap=${show(token)}\n`);
+      }
+    };
+  }
+  return me;
+}
+
+/**
+ * Builds the new vector from the RHS (from index `r`): $N copies the bound tokens, $&x scans
+ * the macro's current value, anything else is copied. Returns the tokens or an exit status.
+ */
+function substitute(
+  rhs: readonly string[],
+  r: number,
+  pvp: readonly string[],
+  bound: number,
+  rulename: string,
+  ws: Workspace,
+  env: RewriteEnv,
+  maxatom: number,
+): string[] | number {
+  const { errors } = env.config;
+  const out: string[] = [];
+  for (let i = r; i < rhs.length; i++) {
+    const tok = rhs[i];
+    const code = tok.charCodeAt(0);
+    if (code === MATCHREPL) {
+      const k = (tok.charCodeAt(1) || 0) - 0x31;
+      if (k < 0 || k >= bound) {
+        errors.syserr(`554 5.3.5 rewrite: ruleset ${rulename}: replacement $${tok[1] ?? ''} out of bounds`);
+        return EX_CONFIG;
+      }
+      for (let t = bindingFirst[k]; t <= bindingLast[k]; t++) {
+        if (out.length >= maxatom) throw new TooLong();
+        out.push(pvp[t]);
+      }
+      continue;
+    }
+    if (out.length >= maxatom) throw new TooLong();
+    if (code !== MACRODEXPAND) {
+      out.push(tok);
+      continue;
+    }
+    const value = env.macros.get(tok.charCodeAt(1));
+    if (env.debug.level(21) >= 2)
+      env.out.write(
+        `rewrite: RHS $&{${env.config.macroNames.name(tok.charCodeAt(1))}} => "${value ?? '(NULL)'}"\n`,
+      );
+    if (value === null || value === '') continue;
+    // sendmail saves the workspace around this scan (it may share prescan's vector)
+    const saved = ws.read();
+    const scan = scanInto(value, env, env.config.tokenTables().external);
+    if (scan === null) return EX_DATAERR;
+    for (const t of scan) {
+      if (env.debug.level(21) >= 19) env.out.write(` ... ${t}\n`);
+      out.push(t);
+      if (out.length >= maxatom) throw new TooLong();
+    }
+    if (env.debug.level(21) >= 19) env.out.write(' ... DONE\n');
+    ws.restore(saved);
+  }
+  return out;
+}
+
+/**
+ * Scans text as sendmail does during rewriting: the tokens go through prescan's shared vector
+ * (so a failed scan leaves its partial result there, as in sendmail). null on failure.
+ */
+export function scanInto(text: string, env: RewriteEnv, table: Uint8Array): string[] | null {
+  const result = prescan(text, {
+    delimiter: '\0',
+    table,
+    ignoreUnbalanced: false,
+    bufferSize: PSBUFSIZE,
+    errors: env.config.errors,
+  });
+  env.scanVector.write(result.written, !result.failed);
+  return result.tokens;
+}

@@ -1,0 +1,41 @@
+// Runs a fixture through the real `sendmail -bt` and through our driver, and returns both
+// transcripts in the same shape: load-time messages followed by the echoed probe lines and
+// their traces (sendmail's banner and its final prompt are left out).
+import { writeFileSync } from 'node:fs';
+import { runSendmailBt } from '../../../src/oracle/oracles.js';
+import { runDriver, type DriverOptions } from './driver.js';
+
+const BANNER = 'ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\nEnter <ruleset> <address>\n';
+
+export interface Transcript {
+  out: string;
+  status: number;
+}
+
+/** sendmail's transcript of `lines` against `cfText`, written to `cfPath` (in a private dir). */
+export function sendmailSession(
+  cfText: string,
+  lines: readonly string[],
+  dir: string,
+  cfPath: string,
+): Transcript {
+  writeFileSync(cfPath, Buffer.from(cfText, 'latin1'));
+  const input = lines.map((l) => l + '\n').join('');
+  const r = runSendmailBt(cfPath, input, { dir });
+  let out = r.stdout;
+  const at = out.indexOf(BANNER);
+  if (at >= 0) out = out.slice(0, at) + out.slice(at + BANNER.length);
+  if (out.endsWith('> ')) out = out.slice(0, -2);
+  return { out: out + r.stderr, status: r.status };
+}
+
+/** Our transcript of the same session. */
+export function driverSession(
+  cfText: string,
+  lines: readonly string[],
+  cfPath: string,
+  opts: DriverOptions = {},
+): Transcript {
+  const r = runDriver(cfText, lines, { fileName: cfPath, ...opts });
+  return { out: r.out, status: r.status };
+}
