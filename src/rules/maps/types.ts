@@ -84,7 +84,7 @@ export type ClassSettings =
       ignoreCase: boolean;
       /** -s given: substring fields to return (indices into the groups), else null. */
       subFields: number[] | null;
-      /** -d: delimiter between fields; sendmail's default is a single space. */
+      /** -d: delimiter between fields; sendmail's default is its internal "$|" byte, 0x9B. */
       delimiter: string;
     }
   | { kind: 'syslog'; priority: SyslogPriority }
@@ -147,27 +147,23 @@ export type TestMapOutcome =
  * messages issued while reading the .cf (syserr adds it there), and without a newline.
  * - 'syserr': a system/config error (sendmail's syserr; affects the exit status as syserr does);
  * - 'usrerr': a user error;
- * - 'message': an informational line (sendmail's message()).
+ * - 'message': an informational line (sendmail's message());
+ * - 'stderr': raw bytes a program map's program wrote to standard error (no newline added).
+ * A map that reads a file of its own (stab's aliases file) prefixes "file: line N: " itself.
  */
 export interface MapDiagnostic {
-  severity: 'syserr' | 'usrerr' | 'message';
+  severity: 'syserr' | 'usrerr' | 'message' | 'stderr';
   text: string;
 }
 
 /** A file read: latin1 text, or the errno name of the failure (ENOENT, EACCES, EISDIR …). */
 export type FileRead = { ok: true; text: string } | { ok: false; code: string };
 
-/** What a map needs to know about a file before opening it (sendmail's safefile checks). */
-export interface FileInfo {
-  exists: boolean;
-  isRegular: boolean;
-  /** The error sendmail's safefile would report (errno name), or null when the file is safe. */
-  unsafeReason: string | null;
-}
-
 /** The outcome of running a program (program map). */
 export interface ProgramRun {
   stdout: string;
+  /** What the program wrote to its standard error (sendmail lets it through to its own). */
+  stderr: string;
   /** Exit status when it exited; null when killed by a signal or it could not run. */
   exitStatus: number | null;
   signal: number | null;
@@ -202,6 +198,9 @@ export interface MapOptions {
   blankSub: string;
   /** True in defer (queue-only, DeliveryMode=defer) mode: -D maps answer tempfail. */
   deferMode: boolean;
+  /** Option DefaultUser: the uid and gid program maps run as (when mailcf runs as root). */
+  defaultUid: number;
+  defaultGid: number;
 }
 
 /**
@@ -212,7 +211,11 @@ export interface MapEnvironment {
   options: MapOptions;
   macros: MapMacros;
   readFile(path: string): FileRead;
-  fileInfo(path: string): FileInfo;
+  /**
+   * sendmail's safefile() check of a file a map reads, as root: null when it may be read,
+   * else the errno name it reports (ENOENT, EACCES, E_SM_WWDIR, E_SM_GWDIR, E_SM_REGONLY …).
+   */
+  safeFile(path: string): string | null;
   runProgram(argv: string[]): ProgramRun;
   /** The syslog map and a few warnings log here; nothing is printed. */
   syslog(priority: SyslogPriority, text: string): void;
@@ -224,6 +227,12 @@ export interface MapEnvironment {
    * default (the same path without ".db").
    */
   textSources: ReadonlyMap<string, TextSourceSpec>;
+  /**
+   * The local user an aliases-file name stands for (sendmail parses it with parseaddr and
+   * ruleset 0), or null when it is not a valid local address. Used by stab maps; without it
+   * the name itself (trimmed) is used.
+   */
+  aliasUser?(name: string): string | null;
   /** arith's "r" operator: a random non-negative integer (sendmail's get_random()). */
   random(): number;
 }
@@ -241,6 +250,8 @@ export interface TextSourceSpec {
   commentChar?: string;
   /** makemap -r: later duplicates replace earlier ones (default: the first stays). */
   replaceDuplicates?: boolean;
+  /** makemap -e: keys with an empty value are kept. */
+  allowEmpty?: boolean;
 }
 
 /** What the loader knows when it reads a K line. */
@@ -283,6 +294,21 @@ export interface MapTable {
    * that does not exist the rewriter prints its own error; this answers "no replacement".
    */
   lookupForRewrite(name: string, key: string, args: readonly string[]): RewriteLookupResult;
-  /** `/map name key` in test mode: opens the map if needed and calls the class lookup directly. */
-  testLookup(name: string, key: string): TestMapOutcome;
+  /**
+   * `/map name key` in test mode: opens the map if needed and calls the class lookup directly
+   * (no quote stripping, av = [key]). sendmail prints "map_lookup: NAME (KEY) " after opening
+   * and before the lookup, so messages of the lookup itself follow it on the same line: bt
+   * prints that prefix in beforeLookup.
+   */
+  testLookup(name: string, key: string, beforeLookup?: () => void): TestMapOutcome;
+  /**
+   * getmxrr as test mode's /mx calls it (TRYFALLBACK with the FallbackMXhost option): the MX
+   * hosts (count -1 on error) and status, through the same code the bestmx map uses.
+   */
+  mxHosts(host: string, fallbackMx: string | null): { count: number; hosts: string[]; status: number };
+  /**
+   * getcanonname through the hosts service switch (test mode's /canon): whether it was found,
+   * and sendmail's host buffer afterwards (the canonical name, or the name as lookups left it).
+   */
+  canonicalName(host: string): { found: boolean; name: string };
 }

@@ -1,0 +1,193 @@
+// The regex class: a POSIX pattern (extended and case-insensitive unless -b / -f), -n to
+// negate, -s to return substrings joined by the -d delimiter, -m to return the key.
+import { CBuffer, atoi } from './cbuf.js';
+import { mapRewrite } from './map-rewrite.js';
+import { compilePosixRegex, execPosixRegex, type CompiledRegex } from './posix-regex/index.js';
+import type { ClassContext, MapClass, MapState, ParseContext } from './state.js';
+import { EX_CONFIG, EX_OK, MAXNAME, type LookupResult } from './types.js';
+
+/** regexec is called with room for 32 matches; a pattern needs one more than its groups. */
+const MAX_MATCH = 32;
+/** sendmail's default field delimiter: its internal "$|" byte. */
+export const DEFAULT_REGEX_DELIMITER = '\x9b';
+
+interface RegexData {
+  regex: CompiledRegex;
+}
+
+/**
+ * parse_fields: comma-separated group numbers (atoi each). Returns null after reporting, as
+ * sendmail does, when one is out of range or there are too many.
+ */
+function parseFields(text: string, substrings: number, report: (t: string) => void): number[] | null {
+  const fields: number[] = [];
+  for (const piece of text.split(',')) {
+    if (fields.length >= MAX_MATCH) {
+      report(`too many fields, ${MAX_MATCH} max`);
+      return null;
+    }
+    const v = atoi(piece);
+    if (v < 0 || v >= substrings) {
+      report(`field (${v}) out of range, only ${substrings} substrings in pattern`);
+      return null;
+    }
+    fields.push(v);
+  }
+  return fields;
+}
+
+function parseRegexArgs(map: MapState, args: string, ctx: ParseContext): boolean {
+  const { decl } = map;
+  const f = decl.flags;
+  const buf = new CBuffer(args);
+  let extended = true;
+  let ignoreCase = true;
+  let subParam = -1;
+  let delim = -1;
+  let app = -1;
+  let p = 0;
+  for (;;) {
+    p = buf.skipSpaces(p);
+    if (buf.at(p) !== '-') break;
+    switch (buf.at(++p)) {
+      case 'n':
+        f.regexNot = true;
+        break;
+      case 'f':
+        f.noFoldCase = true;
+        ignoreCase = false;
+        break;
+      case 'b':
+        extended = false;
+        break;
+      case 's':
+        subParam = ++p;
+        break;
+      case 'd':
+        delim = ++p;
+        break;
+      case 'a':
+        app = ++p;
+        break;
+      case 'm':
+        f.matchOnly = true;
+        break;
+      case 'q':
+        f.keepQuotes = true;
+        break;
+      case 'S':
+        f.spaceSub = buf.at(++p) === '\0' ? null : buf.at(p);
+        break;
+      case 'D':
+        f.defer = true;
+        break;
+    }
+    p = buf.endWord(p);
+  }
+  const pattern = buf.str(p);
+  const say = (text: string): void => ctx.env.report({ severity: 'syserr', text });
+  const compiled = compilePosixRegex(pattern, { extended, ignoreCase });
+  if (!compiled.ok) {
+    say(`pattern-compile-error: ${compiled.message}`);
+    return false;
+  }
+  if (app >= 0) f.appendText = buf.str(app);
+  let subFields: number[] | null = null;
+  if (subParam >= 0) {
+    const substrings = compiled.regex.groups + 1;
+    if (substrings >= MAX_MATCH) {
+      say(`too many substrings, ${MAX_MATCH} max`);
+      return false;
+    }
+    const param = buf.str(subParam);
+    if (param !== '') {
+      subFields = parseFields(param, substrings, say);
+      if (subFields === null) return false;
+    } else subFields = Array.from({ length: substrings }, (_, i) => i);
+  }
+  decl.settings = {
+    kind: 'regex',
+    pattern,
+    extended,
+    ignoreCase,
+    subFields,
+    delimiter: delim >= 0 ? buf.str(delim) : DEFAULT_REGEX_DELIMITER,
+  };
+  map.data = { regex: compiled.regex } satisfies RegexData;
+  return true;
+}
+
+/** Joins the chosen groups, refusing (null) a result the address scanner would choke on. */
+function joinFields(
+  key: string,
+  groups: ([number, number] | null)[],
+  fields: number[],
+  delimiter: string,
+): string | null {
+  const limit = MAXNAME - 1;
+  let out = '';
+  let angles = 0;
+  let comments = 0;
+  let spaces = 0;
+  let inQuote = false;
+  let escaped = false;
+  fields.forEach((field, i) => {
+    if (i > 0) for (const c of delimiter) if (out.length < limit) out += c;
+    const g = groups[field];
+    if (g === null || g === undefined) return;
+    for (let k = g[0]; k < g[1]; k++) {
+      if (out.length >= limit) continue;
+      const c = key[k]!;
+      out += c;
+      if (escaped) escaped = false;
+      else if (inQuote && c !== '"' && c !== '\\') continue;
+      else if (c === '\\') escaped = true;
+      else if (c === '(') comments++;
+      else if (c === ')') comments--;
+      else if (c === '<') angles++;
+      else if (c === '>') angles--;
+      else if (c === ' ') spaces++;
+      else if (c === '"') inQuote = !inQuote;
+    }
+  });
+  if (angles !== 0 || comments !== 0 || inQuote || escaped || spaces !== 0) return null;
+  return out;
+}
+
+function regexLookup(map: MapState, key: string, av: readonly string[], ctx: ClassContext): LookupResult {
+  const { flags, settings } = map.decl;
+  if (settings.kind !== 'regex') return { value: null, status: EX_OK };
+  const answer = (value: string): LookupResult => ({
+    value: flags.matchOnly ? mapRewrite(flags, av[0] ?? key, null) : mapRewrite(flags, value, av),
+    status: EX_OK,
+  });
+  const { regex } = map.data as RegexData;
+  const match = execPosixRegex(regex, key, settings.subFields !== null);
+  if (flags.regexNot) return match === null ? answer('') : { value: null, status: EX_OK };
+  if (match === null) return { value: null, status: EX_OK };
+  if (settings.subFields === null) return answer('');
+  let fields = settings.subFields;
+  if (av[1] !== undefined) {
+    const say = (text: string): void => ctx.env.report({ severity: 'syserr', text });
+    const chosen = parseFields(av[1], regex.groups + 1, say);
+    if (chosen === null) return { value: null, status: EX_CONFIG };
+    fields = chosen;
+  }
+  const joined = joinFields(key, match, fields, settings.delimiter);
+  if (joined === null) {
+    ctx.env.syslog(
+      'WARNING',
+      `Warning: regex may cause prescan() failure map=${map.decl.name} lookup=${key}`,
+    );
+    return { value: null, status: EX_OK };
+  }
+  return answer(joined);
+}
+
+export const regexClass: MapClass = {
+  name: 'regex',
+  fileOptional: true,
+  parse: parseRegexArgs,
+  open: () => true,
+  lookup: regexLookup,
+};

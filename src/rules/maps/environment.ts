@@ -1,0 +1,184 @@
+// The real world as maps see it: files read from disk, sendmail's safefile() checks, programs
+// run as sendmail runs them (in /tmp, as the default user, with AGENT=sendmail only).
+import { spawnSync } from 'node:child_process';
+import { lstatSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type {
+  FileRead,
+  MapDiagnostic,
+  MapEnvironment,
+  MapMacros,
+  MapOptions,
+  ProgramRun,
+  SyslogPriority,
+  TextSourceSpec,
+} from './types.js';
+
+const S_IWGRP = 0o020;
+const S_IWOTH = 0o002;
+
+export const DEFAULT_MAP_OPTIONS: MapOptions = {
+  serviceSwitchFile: '/etc/mail/service.switch',
+  hostsFile: '/etc/hosts',
+  passwdFile: '/etc/passwd',
+  matchGecos: false,
+  blankSub: ' ',
+  deferMode: false,
+  defaultUid: 1,
+  defaultGid: 1,
+};
+
+function errnoOf(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? 'EIO';
+}
+
+export function readLatin1(path: string): FileRead {
+  try {
+    return { ok: true, text: readFileSync(path).toString('latin1') };
+  } catch (err) {
+    return { ok: false, code: errnoOf(err) };
+  }
+}
+
+/**
+ * sendmail's safedirpath() for a directory: no component may be group or world writable
+ * (symbolic links are followed and their targets checked too).
+ */
+function unsafeDirectory(dir: string, depth = 0): string | null {
+  if (depth > 20) return 'ELOOP';
+  const parts = dir.split('/').filter((p) => p !== '');
+  let path = dir.startsWith('/') ? '' : '.';
+  const prefixes = [dir.startsWith('/') ? '/' : '.'];
+  for (const part of parts) {
+    path = path === '' || path === '/' ? `/${part}` : `${path}/${part}`;
+    prefixes.push(path);
+  }
+  for (const p of prefixes) {
+    if (p.endsWith('/..') || p.endsWith('/.')) continue;
+    let st: Stats;
+    try {
+      st = lstatSync(p);
+    } catch (err) {
+      return errnoOf(err);
+    }
+    if (st.isSymbolicLink()) {
+      const target = resolve(dirname(p), readlinkSync(p));
+      const problem = unsafeDirectory(target, depth + 1);
+      if (problem !== null) return problem;
+      continue;
+    }
+    if (st.mode & S_IWOTH) return 'E_SM_WWDIR';
+    if (st.mode & S_IWGRP) return 'E_SM_GWDIR';
+  }
+  return null;
+}
+
+/** sendmail's safefile() as root, for a file a map reads. */
+export function safeFileProblem(path: string): string | null {
+  if (path.length >= 4096) return 'ENAMETOOLONG';
+  const slash = path.lastIndexOf('/');
+  const dir = slash < 0 ? '.' : slash === 0 ? '/' : path.slice(0, slash);
+  const dirProblem = unsafeDirectory(dir);
+  if (dirProblem !== null) return dirProblem;
+  let st: Stats;
+  try {
+    st = statSync(path);
+  } catch (err) {
+    return errnoOf(err);
+  }
+  if (!st.isFile()) return 'E_SM_REGONLY';
+  return null;
+}
+
+function runProgram(argv: string[], options: MapOptions): ProgramRun {
+  const asRoot = process.getuid?.() === 0;
+  const r = spawnSync(argv[0]!, argv.slice(1), {
+    argv0: argv[0],
+    cwd: '/tmp',
+    env: { AGENT: 'sendmail' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 60_000,
+    ...(asRoot ? { uid: options.defaultUid, gid: options.defaultGid } : {}),
+  });
+  const stdout = r.stdout ? r.stdout.toString('latin1') : '';
+  const stderr = r.stderr ? r.stderr.toString('latin1') : '';
+  if (r.error) {
+    // sendmail forks first: a program that cannot be executed makes the child exit with
+    // EX_CONFIG (EX_OSERR for a passing condition); only a failed fork is a spawn error.
+    const code = errnoOf(r.error);
+    if (code === 'ETIMEDOUT') return { stdout, stderr, exitStatus: null, signal: 9, spawnError: null };
+    const transient = code === 'EAGAIN' || code === 'ENOMEM' || code === 'EINTR';
+    return { stdout: '', stderr, exitStatus: transient ? 71 : 78, signal: null, spawnError: null };
+  }
+  if (r.signal) {
+    const signals: Record<string, number> = {
+      SIGKILL: 9,
+      SIGTERM: 15,
+      SIGSEGV: 11,
+      SIGABRT: 6,
+      SIGINT: 2,
+      SIGHUP: 1,
+      SIGPIPE: 13,
+    };
+    return { stdout, stderr, exitStatus: null, signal: signals[r.signal] ?? 0, spawnError: null };
+  }
+  return { stdout, stderr, exitStatus: r.status ?? 0, signal: null, spawnError: null };
+}
+
+/**
+ * A macro table for tests and tools without a .cf model: names as sendmail's macid() reads
+ * them, with its complaints about empty and unbalanced names.
+ */
+export function simpleMacros(
+  initial: Record<string, string> = {},
+  report: (d: MapDiagnostic) => void = () => undefined,
+): MapMacros & { values: Map<string, string> } {
+  const values = new Map(Object.entries(initial));
+  const complain = (text: string): null => {
+    report({ severity: 'syserr', text });
+    return null;
+  };
+  return {
+    values,
+    parseName(text) {
+      if (text === '' || text.startsWith('{}')) return complain('Name required for macro/class');
+      if (text[0] !== '{') return text[0]!;
+      const close = text.indexOf('}');
+      const name = text.slice(1, close < 0 ? undefined : close);
+      if (close < 0) return complain(`Unbalanced { on ${name}`);
+      if (!/^[A-Za-z0-9_]+$/.test(name)) return null;
+      return name.length === 1 ? name : `{${name}}`;
+    },
+    get: (name) => values.get(name) ?? null,
+    define(name, value) {
+      if (value === null) values.delete(name);
+      else values.set(name, value);
+    },
+  };
+}
+
+export interface NodeMapEnvironmentOptions {
+  options?: Partial<MapOptions>;
+  macros?: MapMacros;
+  report?: (d: MapDiagnostic) => void;
+  syslog?: (priority: SyslogPriority, text: string) => void;
+  textSources?: ReadonlyMap<string, TextSourceSpec>;
+  aliasUser?: (name: string) => string | null;
+}
+
+/** The environment of a real run: real files, real programs. */
+export function nodeMapEnvironment(o: NodeMapEnvironmentOptions = {}): MapEnvironment {
+  const options: MapOptions = { ...DEFAULT_MAP_OPTIONS, ...o.options };
+  return {
+    options,
+    macros: o.macros ?? simpleMacros(),
+    readFile: readLatin1,
+    safeFile: safeFileProblem,
+    runProgram: (argv) => runProgram(argv, options),
+    syslog: o.syslog ?? (() => undefined),
+    report: o.report ?? (() => undefined),
+    textSources: o.textSources ?? new Map(),
+    random: () => Math.floor(Math.random() * 0x7fffffff),
+    ...(o.aliasUser ? { aliasUser: o.aliasUser } : {}),
+  };
+}

@@ -1,0 +1,123 @@
+// Runs K lines and /map commands through our map table and through the real sendmail -bt, and
+// prints ours the way sendmail's test mode does, so transcripts can be compared line by line.
+// (Test mode itself belongs to bt; this is just enough of it to exercise the maps.)
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { nodeMapEnvironment, simpleMacros } from '../../../src/rules/maps/environment.js';
+import { createMapTable, shortenString } from '../../../src/rules/maps/table.js';
+import type { MapDiagnostic, MapOptions, TextSourceSpec } from '../../../src/rules/maps/types.js';
+import { runSendmailBt, writeSandboxFiles } from '../../../src/oracle/oracles.js';
+
+/** The identity sendmail computes in the sandbox (hosts file maps 127.0.0.1 to vm.example.net). */
+export const SANDBOX_MACROS = { w: 'vm', j: 'vm.example.net', m: 'example.net' };
+
+export interface Transcript {
+  /** "file: line N: message" lines printed while the .cf was read. */
+  load: string;
+  /** Everything after the banner: prompts, answers, messages. */
+  session: string;
+}
+
+export interface OurRunOptions {
+  options?: Partial<MapOptions>;
+  textSources?: ReadonlyMap<string, TextSourceSpec>;
+  macros?: Record<string, string>;
+  switchText?: string;
+}
+
+function printDiagnostic(d: MapDiagnostic, out: { stdout: string; stderr: string }, prefix: string): void {
+  if (d.severity === 'stderr') out.stderr += d.text;
+  else out.stdout += `${prefix}${d.text}\n`;
+}
+
+/** Our side: reads the V, O BlankSub and K lines of cfText and answers /map lines. */
+export function ourTranscript(
+  cfPath: string,
+  cfText: string,
+  input: string,
+  dir: string,
+  run: OurRunOptions = {},
+): Transcript & { stderr: string } {
+  const out = { stdout: '', stderr: '' };
+  let prefix = '';
+  const macros = simpleMacros({ ...SANDBOX_MACROS, ...run.macros }, (d) => printDiagnostic(d, out, prefix));
+  const { hosts, switchFile } = writeSandboxFiles(dir);
+  if (run.switchText !== undefined) writeFileSync(switchFile, run.switchText);
+  const env = nodeMapEnvironment({
+    options: { hostsFile: hosts, serviceSwitchFile: switchFile, ...run.options },
+    macros,
+    report: (d) => printDiagnostic(d, out, prefix),
+    textSources: run.textSources,
+  });
+  const table = createMapTable(env);
+  let configLevel = 0;
+  let blankSub = ' ';
+  cfText.split('\n').forEach((line, i) => {
+    prefix = `${shortenString(cfPath, 83)}: line ${i + 1}: `;
+    if (line.startsWith('V')) configLevel = parseInt(line.slice(1), 10) || 0;
+    else if (line.startsWith('OB')) blankSub = line[2] ?? ' ';
+    else if (line.startsWith('O BlankSub=')) blankSub = line.slice(11, 12) || ' ';
+    else if (line.startsWith('K')) table.declare(line.slice(1), { blankSub, configLevel });
+  });
+  prefix = '';
+  table.addDefaultMaps({ blankSub, configLevel });
+  const load = out.stdout;
+  out.stdout = '';
+  for (const line of input.split('\n')) {
+    if (line === '' && input.endsWith('\n')) continue;
+    out.stdout += '> ';
+    mapCommand(line.replace(/[ \t\n\v\f\r]+$/, ''), table, out);
+  }
+  out.stdout += '> ';
+  return { load, session: out.stdout, stderr: out.stderr };
+}
+
+/** sendmail's /map command: "/map name key" (the key is everything after one blank). */
+function mapCommand(line: string, table: ReturnType<typeof createMapTable>, out: { stdout: string }): void {
+  const rest = line.replace(/^\/map[ \t]*/i, '');
+  if (rest === '') {
+    out.stdout += 'Usage: /map mapname key\n';
+    return;
+  }
+  const blank = rest.search(/[ \t\n\v\f\r]/);
+  if (blank < 0) {
+    out.stdout += 'No key specified\n';
+    return;
+  }
+  const name = rest.slice(0, blank);
+  const key = rest.slice(blank + 1);
+  const r = table.testLookup(name, key, () => {
+    out.stdout += `map_lookup: ${name} (${key}) `;
+  });
+  if (r.kind === 'no-such-map') out.stdout += `Map named "${name}" not found\n`;
+  else if (r.kind === 'not-open') out.stdout += `Map named "${name}" not open\n`;
+  else if (r.result.value === null) out.stdout += `no match (${r.result.status})\n`;
+  else out.stdout += `returns ${r.result.value} (${r.result.status})\n`;
+}
+
+const BANNER = 'Enter <ruleset> <address>\n';
+
+/** The oracle's side: sendmail -bt on the same .cf and input, split like ours. */
+export function oracleTranscript(
+  cfPath: string,
+  input: string,
+  dir: string,
+): Transcript & { stderr: string } {
+  const r = runSendmailBt(cfPath, input, { dir });
+  const at = r.stdout.indexOf(BANNER);
+  const head = at < 0 ? r.stdout : r.stdout.slice(0, at);
+  const load = head
+    .split('\n')
+    .filter((l) => l.startsWith(`${shortenString(cfPath, 83)}: line `))
+    .map((l) => `${l}\n`)
+    .join('');
+  return { load, session: at < 0 ? '' : r.stdout.slice(at + BANNER.length), stderr: r.stderr };
+}
+
+/** Writes a .cf into dir (with a local mailer, so sendmail has nothing else to say). */
+export function writeCf(dir: string, name: string, body: string): { path: string; text: string } {
+  const text = `V10\nMlocal, P=/bin/true, F=lsDFMAw5:/|@q, A=true\n${body}`;
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return { path, text };
+}
