@@ -1,0 +1,87 @@
+// Text and arithmetic builtins: len, index, substr, translit, format, regexp, patsubst, eval,
+// incr, decr. The pure computations (GNU's eval, format, regex and translit) live beside the
+// engine; here are the argument-count rules and the messages they report.
+import type { PureResult } from '../diagnostics.js';
+import { evalBuiltin } from '../eval.js';
+import { formatBuiltin } from '../format.js';
+// TEMP until regex.ts lands
+const patsubstBuiltin = (_n: string, a: string[]): PureResult => ({ text: a[0] ?? '', diagnostics: [] });
+const regexpBuiltin = (_n: string, _a: string[]): PureResult => ({ text: '', diagnostics: [] });
+import type { Runtime } from '../runtime.js';
+import { translitBuiltin } from '../translit.js';
+import { argText, type BuiltinDef, type MacroArg } from '../types.js';
+import { builtin } from './define.js';
+import { numeric, report } from './control.js';
+
+const BACKSLASH_ZERO = 'Warning: \\0 will disappear, use \\& instead in replacements';
+
+function texts(argv: readonly MacroArg[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < argv.length; i++) out.push(argText(argv, i));
+  return out;
+}
+
+/** Runs a pure builtin and reports its diagnostics (the \0 warning only once per run, as GNU). */
+function pure(
+  rt: Runtime,
+  argv: readonly MacroArg[],
+  fn: (name: string, args: string[]) => PureResult,
+): string {
+  const result = fn(argText(argv, 0), texts(argv));
+  let diagnostics = result.diagnostics;
+  if (diagnostics.some((d) => d.message === BACKSLASH_ZERO)) {
+    if (rt.warnedBackslashZero) diagnostics = diagnostics.filter((d) => d.message !== BACKSLASH_ZERO);
+    rt.warnedBackslashZero = true;
+  }
+  report(rt, diagnostics);
+  return result.text;
+}
+
+function step(rt: Runtime, argv: readonly MacroArg[], delta: number): string {
+  if (rt.badArgc(argv, 2, 2)) return '';
+  const value = numeric(rt, argv, argText(argv, 1));
+  if (value === undefined) return '';
+  return String((value + delta) | 0);
+}
+
+export const stringBuiltins: BuiltinDef[] = [
+  builtin('decr', { blind: true }, (rt, argv) => step(rt, argv, -1)),
+  builtin('eval', { blind: true }, (rt, argv) => (rt.badArgc(argv, 2, 4) ? '' : pure(rt, argv, evalBuiltin))),
+  builtin('format', { gnu: true, blind: true }, (rt, argv) =>
+    rt.badArgc(argv, 2, -1) ? '' : pure(rt, argv, formatBuiltin),
+  ),
+  builtin('incr', { blind: true }, (rt, argv) => step(rt, argv, 1)),
+  builtin('index', { blind: true }, (rt, argv) => {
+    if (rt.badArgc(argv, 3, 3)) return argv.length === 2 ? '0' : '';
+    return String(argText(argv, 1).indexOf(argText(argv, 2)));
+  }),
+  builtin('len', { blind: true }, (rt, argv) =>
+    rt.badArgc(argv, 2, 2) ? '' : String(argText(argv, 1).length),
+  ),
+  builtin('patsubst', { gnu: true, blind: true }, (rt, argv) => {
+    if (rt.badArgc(argv, 3, 4)) return argv.length === 2 ? argText(argv, 1) : '';
+    return pure(rt, argv, patsubstBuiltin);
+  }),
+  builtin('regexp', { gnu: true, blind: true }, (rt, argv) => {
+    if (rt.badArgc(argv, 3, 4)) return argv.length === 2 ? '0' : '';
+    return pure(rt, argv, regexpBuiltin);
+  }),
+  builtin('substr', { blind: true }, (rt, argv) => {
+    if (rt.badArgc(argv, 3, 4)) return argv.length === 2 ? argText(argv, 1) : '';
+    const text = argText(argv, 1);
+    const start = numeric(rt, argv, argText(argv, 2));
+    if (start === undefined) return '';
+    let length = text.length;
+    if (argv.length >= 4) {
+      const l = numeric(rt, argv, argText(argv, 3));
+      if (l === undefined) return '';
+      length = l;
+    }
+    if (start < 0 || length <= 0 || start >= text.length) return '';
+    return text.substr(start, length);
+  }),
+  builtin('translit', { blind: true }, (rt, argv) => {
+    if (rt.badArgc(argv, 3, 4)) return argv.length >= 2 ? argText(argv, 1) : '';
+    return pure(rt, argv, translitBuiltin);
+  }),
+];

@@ -1,0 +1,297 @@
+// The expansion loop. GNU m4 expands recursively (a macro call collects its arguments, which
+// may contain calls, ...); here one loop keeps an explicit stack of argument-collection frames,
+// so nesting depth is bounded by memory, not by the JavaScript stack. A macro's expansion is
+// pushed back on the input and rescanned, so tail recursion does not grow anything.
+import { DEBUG_ALL, DEBUG_CALL } from './debug.js';
+import type { Runtime } from './runtime.js';
+import { Tok } from './scanner.js';
+import { SymbolType, type M4Symbol } from './symbols.js';
+import type { BuiltinDef, MacroArg } from './types.js';
+
+/** One macro call whose arguments are being collected. */
+interface Frame {
+  sym: M4Symbol;
+  id: number;
+  traced: boolean;
+  /** Where the macro name was read: errors and __line__ during the call report this. */
+  openFile: string;
+  openLine: number;
+  argv: MacroArg[];
+  /** The argument being collected: its text, or the builtin token it started with. */
+  arg: string;
+  argFunc: BuiltinDef | undefined;
+  parenLevel: number;
+  /** Leading whitespace of the argument is still being skipped. */
+  skipping: boolean;
+  /** Where this argument started, for "end of file in argument list". */
+  argFile: string;
+  argLine: number;
+}
+
+function isSpaceText(text: string): boolean {
+  if (text.length === 0) return false;
+  const c = text.charCodeAt(0);
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** A user macro's body split once into literal text and references to $N, $#, $* and $@. */
+type BodyPart = string | number;
+const DOLLAR_COUNT = -1;
+const DOLLAR_STAR = -2;
+const DOLLAR_AT = -3;
+
+function compileBody(text: string, singleDigit: boolean): BodyPart[] {
+  const parts: BodyPart[] = [];
+  let lit = '';
+  let i = 0;
+  for (;;) {
+    const d = text.indexOf('$', i);
+    if (d < 0) {
+      lit += text.slice(i);
+      break;
+    }
+    lit += text.slice(i, d);
+    i = d + 1;
+    const c = text.charCodeAt(i);
+    let ref: number | undefined;
+    if (c >= 48 && c <= 57) {
+      if (singleDigit) {
+        ref = c - 48;
+        i++;
+      } else {
+        ref = 0;
+        while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) {
+          ref = ref * 10 + (text.charCodeAt(i) - 48);
+          i++;
+        }
+      }
+    } else if (c === 35) {
+      ref = DOLLAR_COUNT;
+      i++;
+    } else if (c === 42 || c === 64) {
+      ref = c === 42 ? DOLLAR_STAR : DOLLAR_AT;
+      i++;
+    } else {
+      lit += '$';
+    }
+    if (ref !== undefined) {
+      if (lit !== '') parts.push(lit);
+      lit = '';
+      parts.push(ref);
+    }
+  }
+  if (lit !== '') parts.push(lit);
+  return parts;
+}
+
+/** GNU's dump_args: arguments 1.. joined by `sep`, each optionally quoted. */
+export function joinArgs(argv: readonly MacroArg[], sep: string, lq: string, rq: string): string {
+  let out = '';
+  for (let i = 1; i < argv.length; i++) {
+    if (i > 1) out += sep;
+    const a = argv[i];
+    out += lq + (typeof a === 'string' ? a : '') + rq;
+  }
+  return out;
+}
+
+export class Expander {
+  /** GNU's expansion_level: calls being collected or running. */
+  level = 0;
+  private callId = 0;
+  private readonly frames: Frame[] = [];
+
+  constructor(private readonly rt: Runtime) {}
+
+  /** Reads and expands tokens until the input is exhausted (GNU's expand_input). */
+  expandInput(): void {
+    const rt = this.rt;
+    const sc = rt.scanner;
+    const input = rt.input;
+    const output = rt.output;
+    const frames = this.frames;
+    const baseDepth = frames.length;
+    for (;;) {
+      const t = sc.next();
+      if (frames.length === baseDepth) {
+        switch (t) {
+          case Tok.Eof:
+            return;
+          case Tok.Word:
+            this.word(undefined);
+            break;
+          case Tok.Macdef:
+            break;
+          case Tok.Simple: {
+            const line = sc.line;
+            const text = sc.text + sc.plainRunAfter(output.syncLines);
+            output.shipout(text, line, input.currentFile);
+            break;
+          }
+          default:
+            output.shipout(sc.text, sc.line, input.currentFile);
+        }
+        continue;
+      }
+      const f = frames[frames.length - 1];
+      if (f.skipping) {
+        if (t === Tok.Simple && isSpaceText(sc.text)) continue;
+        f.skipping = false;
+      }
+      switch (t) {
+        case Tok.Comma:
+          if (f.parenLevel === 0) {
+            this.finishArg(f);
+            this.startArg(f);
+          } else {
+            f.arg += ',';
+          }
+          break;
+        case Tok.Close:
+          if (f.parenLevel === 0) {
+            this.finishArg(f);
+            frames.pop();
+            this.call(f);
+          } else {
+            f.parenLevel--;
+            f.arg += ')';
+          }
+          break;
+        case Tok.Open:
+          f.parenLevel++;
+          f.arg += '(';
+          break;
+        case Tok.Simple:
+          f.arg += sc.text + sc.plainRunAfter(false);
+          break;
+        case Tok.String:
+          f.arg += sc.text;
+          break;
+        case Tok.Word:
+          this.word(f);
+          break;
+        case Tok.Macdef:
+          if (f.arg === '') f.argFunc = input.lastMacro;
+          break;
+        case Tok.Eof:
+          rt.reporter.fatalAt(f.argFile, f.argLine, 'ERROR: end of file in argument list');
+      }
+    }
+  }
+
+  /** A word: a macro call if it names one (blind builtins need a parenthesis), else text. */
+  private word(f: Frame | undefined): void {
+    const rt = this.rt;
+    const sc = rt.scanner;
+    const name = sc.text;
+    const sym = rt.symbols.lookup(name);
+    if (
+      sym === undefined ||
+      sym.type === SymbolType.Void ||
+      (sym.type === SymbolType.Func && sym.blind && sc.peek() !== Tok.Open)
+    ) {
+      if (f !== undefined) f.arg += name;
+      else rt.output.shipout(name, sc.line, rt.input.currentFile);
+      return;
+    }
+    this.expandMacro(sym);
+  }
+
+  private expandMacro(sym: M4Symbol): void {
+    const rt = this.rt;
+    const input = rt.input;
+    sym.pending++;
+    this.level++;
+    if (rt.nestingLimit > 0 && this.level > rt.nestingLimit) {
+      rt.fatal(`recursion limit of ${rt.nestingLimit} exceeded, use -L<N> to change it`);
+    }
+    const id = ++this.callId;
+    const traced = (rt.debug.level & DEBUG_ALL) !== 0 || sym.traced;
+    const f: Frame = {
+      sym,
+      id,
+      traced,
+      openFile: input.currentFile,
+      openLine: input.currentLine,
+      argv: [sym.name],
+      arg: '',
+      argFunc: undefined,
+      parenLevel: 0,
+      skipping: true,
+      argFile: '',
+      argLine: 0,
+    };
+    if (traced && rt.debug.level & DEBUG_CALL) rt.debug.tracePrepre(rt.traceContext(), sym.name, id);
+    if (rt.scanner.peek() === Tok.Open) {
+      rt.scanner.next();
+      this.startArg(f);
+      this.frames.push(f);
+    } else {
+      this.call(f);
+    }
+  }
+
+  private startArg(f: Frame): void {
+    f.arg = '';
+    f.argFunc = undefined;
+    f.parenLevel = 0;
+    f.skipping = true;
+    f.argFile = this.rt.input.currentFile;
+    f.argLine = this.rt.input.currentLine;
+  }
+
+  private finishArg(f: Frame): void {
+    if (f.argFunc !== undefined) f.argv.push(f.sym.macroArgs ? f.argFunc : '');
+    else f.argv.push(f.arg);
+  }
+
+  /** Calls the macro with its collected arguments and pushes the expansion for rescanning. */
+  private call(f: Frame): void {
+    const rt = this.rt;
+    const input = rt.input;
+    const closeFile = input.currentFile;
+    const closeLine = input.currentLine;
+    input.currentFile = f.openFile;
+    input.currentLine = f.openLine;
+    const sym = f.sym;
+    if (f.traced) rt.debug.tracePre(rt.traceContext(), sym.name, f.id, f.argv);
+    input.beginExpansion();
+    const text = this.invoke(sym, f.argv);
+    const expanded = input.endExpansion(text);
+    if (f.traced) rt.debug.tracePost(rt.traceContext(), sym.name, f.id, f.argv.length, expanded);
+    input.currentFile = closeFile;
+    input.currentLine = closeLine;
+    this.level--;
+    sym.pending--;
+  }
+
+  /** GNU's call_macro: runs a builtin or expands a user macro's body. */
+  invoke(sym: M4Symbol, argv: MacroArg[]): string {
+    if (sym.type === SymbolType.Func) return (sym.func as BuiltinDef).fn(this.rt, argv);
+    return this.expandBody(sym, argv);
+  }
+
+  private expandBody(sym: M4Symbol, argv: readonly MacroArg[]): string {
+    let parts = sym.compiled as BodyPart[] | undefined;
+    if (parts === undefined) {
+      parts = compileBody(sym.text, this.rt.noGnuExtensions);
+      sym.compiled = parts;
+    }
+    let out = '';
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i];
+      if (typeof p === 'string') {
+        out += p;
+      } else if (p >= 0) {
+        const a = argv[p];
+        if (typeof a === 'string') out += a;
+      } else if (p === DOLLAR_COUNT) {
+        out += String(argv.length - 1);
+      } else {
+        const sc = this.rt.scanner;
+        out += p === DOLLAR_AT ? joinArgs(argv, ',', sc.lquote, sc.rquote) : joinArgs(argv, ',', '', '');
+      }
+    }
+    return out;
+  }
+}

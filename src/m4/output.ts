@@ -1,0 +1,201 @@
+// Output: the current diversion, numbered diversions held in memory, standard output with
+// glibc's buffering (so interleaving with unbuffered standard error matches GNU m4's), and
+// `-s` sync lines, which GNU decides token by token.
+import type { ByteSink } from '../cli/io.js';
+
+/** How standard output is buffered: by blocks (pipe, file), by lines (terminal), or not (-i). */
+export type BufferMode = 'block' | 'line' | 'none';
+
+const BLOCK_SIZE = 4096;
+
+/**
+ * Standard output as a glibc stdio stream: with block buffering, data reaches the sink in
+ * whole blocks when a write overflows the buffer, and the rest waits for a flush.
+ */
+export class StdoutBuffer {
+  private pending = '';
+
+  constructor(
+    private readonly sink: ByteSink,
+    private readonly mode: BufferMode,
+  ) {}
+
+  write(text: string): void {
+    if (text.length === 0) return;
+    if (this.mode === 'none') {
+      this.sink.write(text);
+      return;
+    }
+    const total = this.pending.length + text.length;
+    if (this.mode === 'line') {
+      const nl = text.lastIndexOf('\n');
+      if (nl >= 0) {
+        this.sink.write(this.pending + text.slice(0, nl + 1));
+        this.pending = text.slice(nl + 1);
+        return;
+      }
+    }
+    if (total <= BLOCK_SIZE) {
+      this.pending += text;
+      return;
+    }
+    const keep = total % BLOCK_SIZE;
+    const all = this.pending + text;
+    this.sink.write(all.slice(0, total - keep));
+    this.pending = all.slice(total - keep);
+  }
+
+  /** Output that reaches the sink at once (a child process writing to the same descriptor). */
+  bypass(text: string): void {
+    this.flush();
+    this.sink.write(text);
+  }
+
+  flush(): void {
+    if (this.pending.length > 0) {
+      const text = this.pending;
+      this.pending = '';
+      this.sink.write(text);
+    }
+  }
+}
+
+/** A numbered diversion's text, kept as chunks until read. */
+class Diversion {
+  chunks: string[] = [];
+  length = 0;
+
+  add(text: string): void {
+    this.chunks.push(text);
+    this.length += text.length;
+  }
+
+  text(): string {
+    if (this.chunks.length > 1) this.chunks = [this.chunks.join('')];
+    return this.chunks[0] ?? '';
+  }
+}
+
+export class Output {
+  /** The diversion `divnum` reports; negative discards output. */
+  current = 0;
+  /** Diversions 1..N that hold text. */
+  private readonly diversions = new Map<number, Diversion>();
+  /** Where output goes now: a diversion, or standard output (undefined) unless discarding. */
+  private target: Diversion | undefined;
+  private discarding = false;
+  syncLines = false;
+  /** The output line GNU believes it is on; -1 forces the next sync line to name the file. */
+  outputCurrentLine = 0;
+  private startOfOutputLine = true;
+
+  constructor(readonly stdout: StdoutBuffer) {}
+
+  /** Writes text to the current diversion without sync-line bookkeeping. */
+  write(text: string): void {
+    if (this.discarding || text.length === 0) return;
+    if (this.target === undefined) this.stdout.write(text);
+    else this.target.add(text);
+  }
+
+  /** GNU's shipout_text for top-level output: with -s, emits `#line` directives as needed. */
+  shipout(text: string, line: number, currentFile: string): void {
+    if (this.discarding) return;
+    if (!this.syncLines) {
+      if (text.length === 0) return;
+      if (this.target === undefined) this.stdout.write(text);
+      else this.target.add(text);
+      return;
+    }
+    if (this.startOfOutputLine) {
+      this.startOfOutputLine = false;
+      this.outputCurrentLine++;
+      if (this.outputCurrentLine !== line) {
+        let directive = `#line ${line}`;
+        if (this.outputCurrentLine < 1 && currentFile !== '') directive += ` "${currentFile}"`;
+        this.write(directive + '\n');
+        this.outputCurrentLine = line;
+      }
+    }
+    if (text.length === 0) return;
+    // Each newline inside the text moves the output line on once the next character appears.
+    let nl = text.indexOf('\n');
+    while (nl >= 0 && nl < text.length - 1) {
+      this.outputCurrentLine++;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    this.startOfOutputLine = text.charCodeAt(text.length - 1) === 10;
+    this.write(text);
+  }
+
+  /** divert(n): negative numbers discard output. */
+  divert(divnum: number): void {
+    if (this.current === divnum) return;
+    this.current = divnum;
+    if (divnum < 0) {
+      this.discarding = true;
+      this.target = undefined;
+      return;
+    }
+    this.discarding = false;
+    if (divnum === 0) {
+      this.target = undefined;
+    } else {
+      let d = this.diversions.get(divnum);
+      if (d === undefined) {
+        d = new Diversion();
+        this.diversions.set(divnum, d);
+      }
+      this.target = d;
+    }
+    this.outputCurrentLine = -1;
+  }
+
+  /** undivert(n): appends diversion n to the current output and empties it. */
+  undivert(divnum: number): void {
+    if (divnum <= 0 || divnum === this.current) return;
+    const d = this.diversions.get(divnum);
+    if (d === undefined || d.length === 0) return;
+    this.insertDiversion(divnum, d);
+  }
+
+  /** undivert() and the end of input: every other diversion, in numeric order. */
+  undivertAll(): void {
+    for (const n of this.divertedNumbers()) {
+      if (n !== this.current) this.insertDiversion(n, this.diversions.get(n) as Diversion);
+    }
+  }
+
+  private insertDiversion(divnum: number, d: Diversion): void {
+    if (!this.discarding) {
+      this.write(d.text());
+      this.outputCurrentLine = -1;
+    }
+    this.diversions.delete(divnum);
+  }
+
+  /** Numbers of the diversions holding text, ascending. */
+  divertedNumbers(): number[] {
+    const nums: number[] = [];
+    for (const [n, d] of this.diversions) if (d.length > 0) nums.push(n);
+    return nums.sort((a, b) => a - b);
+  }
+
+  /** The text held in diversion n (0 has none: it goes straight out). */
+  diversionText(divnum: number): string {
+    return this.diversions.get(divnum)?.text() ?? '';
+  }
+
+  /** Empties diversion n without output (frozen-file writing takes the text itself). */
+  takeDiversion(divnum: number): string {
+    const text = this.diversionText(divnum);
+    this.diversions.delete(divnum);
+    return text;
+  }
+
+  /** Keeps only non-empty diversions (the current one may have been created empty). */
+  dropEmptyDiversion(divnum: number): void {
+    const d = this.diversions.get(divnum);
+    if (d !== undefined && d.length === 0 && divnum !== this.current) this.diversions.delete(divnum);
+  }
+}

@@ -1,0 +1,238 @@
+// The engine's state and the services builtins use: input, tokens, symbols, output, messages,
+// debug output, include path, and defining macros. The expansion loop lives in expand.ts.
+import { resolve } from 'node:path';
+import type { ByteSink } from '../cli/io.js';
+import { Debug, DEBUG_INPUT, DEBUG_PATH, type TraceContext } from './debug.js';
+import { strerror } from './errno.js';
+import { Expander } from './expand.js';
+import { Input } from './input.js';
+import { Reporter } from './messages.js';
+import { Output, StdoutBuffer, type BufferMode } from './output.js';
+import { searchFile, type FileSearch } from './path.js';
+import { Scanner } from './scanner.js';
+import { SymbolTable, SymbolType, type M4Symbol } from './symbols.js';
+import type { BuiltinDef, MacroArg } from './types.js';
+
+export interface RuntimeOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: ByteSink;
+  stderr: ByteSink;
+  /** Reads all of standard input (called at most once, when first needed). */
+  readStdin: () => string;
+  bufferMode: BufferMode;
+  programName: string;
+}
+
+/** How a definition enters the symbol table (GNU's lookup modes). */
+export type DefineMode = 'define' | 'pushdef';
+
+/** Checks definitions for --warn-macro-sequence: returns each offending match in order. */
+export type SequenceMatcher = (definition: string) => string[];
+
+export class Runtime {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdout: StdoutBuffer;
+  readonly stderr: ByteSink;
+  readonly reporter: Reporter;
+  readonly debug: Debug;
+  readonly input: Input;
+  readonly scanner: Scanner;
+  readonly symbols = new SymbolTable();
+  readonly output: Output;
+  readonly expander: Expander;
+
+  /** -G: GNU extensions off. */
+  noGnuExtensions = false;
+  /** -P: builtins are named m4_NAME. */
+  prefixBuiltins = false;
+  /** -Q: no warnings about argument counts. */
+  suppressWarnings = false;
+  /** -L: 0 means unlimited (GNU's default on systems with stack-overflow detection). */
+  nestingLimit = 0;
+  /** -H: only affects the order of symbols in a frozen file. */
+  hashSize = 65537;
+  readonly includeDirs: string[] = [];
+  /** Every builtin `builtin` can reach and frozen files can name, by name. */
+  readonly builtins = new Map<string, BuiltinDef>();
+  /** The exit status of the last syscmd/esyscmd. */
+  sysval = 0;
+  macroSequence: SequenceMatcher | undefined;
+  /** Set once \0 in a replacement was warned about (GNU warns once per run). */
+  warnedBackslashZero = false;
+
+  private readonly readStdinOnce: () => string;
+  private stdinText: string | undefined;
+  private stdinConsumed = false;
+
+  constructor(opts: RuntimeOptions) {
+    this.cwd = opts.cwd;
+    this.env = opts.env;
+    this.stderr = opts.stderr;
+    this.readStdinOnce = opts.readStdin;
+    this.stdout = new StdoutBuffer(opts.stdout, opts.bufferMode);
+    this.reporter = new Reporter(opts.stderr, () => this.stdout.flush(), opts.programName);
+    this.debug = new Debug(opts.stderr);
+    this.output = new Output(this.stdout);
+    this.input = new Input({
+      traceInput: (message) => this.debug.message(this.traceContext(), message),
+      invalidateOutputLine: () => {
+        this.output.outputCurrentLine = -1;
+      },
+    });
+    this.scanner = new Scanner(this.input, (file, line, message) =>
+      this.reporter.fatalAt(file, line, message),
+    );
+    this.expander = new Expander(this);
+  }
+
+  get programName(): string {
+    return this.reporter.programName;
+  }
+
+  // ---- messages -------------------------------------------------------------------------
+
+  /** GNU's M4ERROR: a message at the current location (exit status per -E). */
+  warn(message: string): void {
+    this.reporter.errorAt(this.input.currentFile, this.input.currentLine, message);
+  }
+
+  /** A message with the system error text appended, as GNU prints errno. */
+  warnErrno(message: string, err: unknown): void {
+    this.warn(`${message}: ${strerror(err)}`);
+  }
+
+  /** GNU's m4_failure: message at the current location, then exit status 1. */
+  fatal(message: string): never {
+    return this.reporter.fatalAt(this.input.currentFile, this.input.currentLine, message);
+  }
+
+  /** GNU's bad_argc: warns about too few (returns true) or too many arguments. */
+  badArgc(argv: readonly MacroArg[], min: number, max: number): boolean {
+    const argc = argv.length;
+    const name = argv[0] as string;
+    if (min > 0 && argc < min) {
+      if (!this.suppressWarnings) this.warn(`Warning: too few arguments to builtin \`${name}'`);
+      return true;
+    }
+    if (max > 0 && argc > max && !this.suppressWarnings) {
+      this.warn(`Warning: excess arguments to builtin \`${name}' ignored`);
+    }
+    return false;
+  }
+
+  traceContext(): TraceContext {
+    return {
+      currentFile: this.input.currentFile,
+      currentLine: this.input.currentLine,
+      expansionLevel: this.expander.level,
+      lquote: this.scanner.lquote,
+      rquote: this.scanner.rquote,
+    };
+  }
+
+  /** GNU's debug_flush_files: before running a command or printing with errprint. */
+  flushAll(): void {
+    this.stdout.flush();
+    this.debug.flush();
+  }
+
+  /** debugfile / --debugfile: undefined means stderr, '' discards; returns an open error. */
+  setDebugFile(name: string | undefined): NodeJS.ErrnoException | undefined {
+    return this.debug.setOutput(name === undefined || name === '' ? name : this.resolvePath(name));
+  }
+
+  /** What m4exit and the end of the run do: debug output back to stderr, everything flushed. */
+  closeDebugFile(): void {
+    this.debug.setOutput(undefined);
+    this.flushAll();
+  }
+
+  setDebugLevel(level: number): void {
+    this.debug.level = level;
+    this.input.traceInputEnabled = (level & DEBUG_INPUT) !== 0;
+  }
+
+  // ---- files ----------------------------------------------------------------------------
+
+  resolvePath(name: string): string {
+    return resolve(this.cwd, name);
+  }
+
+  /** m4_path_search, with the `-d p` message when an include directory supplied the file. */
+  searchFile(name: string): FileSearch {
+    const found = searchFile(name, this.cwd, this.includeDirs, !this.noGnuExtensions);
+    if (found.ok && found.viaIncludePath && this.debug.level & DEBUG_PATH) {
+      this.debug.message(this.traceContext(), `path search for \`${name}' found \`${found.name}'`);
+    }
+    return found;
+  }
+
+  addIncludeDirectory(dir: string): void {
+    if (this.noGnuExtensions) return;
+    this.includeDirs.push(dir === '' ? '.' : dir);
+  }
+
+  /** Standard input's text the first time; afterwards empty (it has been read to the end). */
+  takeStdin(): string {
+    const text = this.peekStdin();
+    this.stdinConsumed = true;
+    return text;
+  }
+
+  /** Standard input's text without consuming it (what a child command would find there). */
+  peekStdin(): string {
+    if (this.stdinConsumed) return '';
+    if (this.stdinText === undefined) this.stdinText = this.readStdinOnce();
+    return this.stdinText;
+  }
+
+  // ---- definitions ----------------------------------------------------------------------
+
+  private entry(name: string, mode: DefineMode): M4Symbol {
+    return mode === 'define' ? this.symbols.insert(name) : this.symbols.pushdef(name);
+  }
+
+  /** GNU's define_user_macro; `text` undefined (a -D without =) skips --warn-macro-sequence. */
+  defineText(name: string, text: string | undefined, mode: DefineMode): void {
+    const sym = this.entry(name, mode);
+    sym.type = SymbolType.Text;
+    sym.text = text ?? '';
+    sym.func = undefined;
+    sym.compiled = undefined;
+    if (this.macroSequence !== undefined && text !== undefined) {
+      for (const seq of this.macroSequence(text)) {
+        this.warn(`Warning: definition of \`${name}' contains sequence \`${seq}'`);
+      }
+    }
+  }
+
+  defineBuiltin(name: string, def: BuiltinDef, mode: DefineMode): void {
+    const sym = this.entry(name, mode);
+    sym.type = SymbolType.Func;
+    sym.func = def;
+    sym.text = '';
+    sym.compiled = undefined;
+    sym.macroArgs = def.groksMacroArgs;
+    sym.blind = def.blindIfNoArgs;
+  }
+
+  /** Registers a builtin so `builtin` and frozen files can find it by name. */
+  registerBuiltin(def: BuiltinDef): void {
+    this.builtins.set(def.name, def);
+  }
+
+  // ---- running --------------------------------------------------------------------------
+
+  /** Pushes a file's text and expands until the input is exhausted (GNU's process_file). */
+  expandFileText(text: string, title: string): void {
+    this.input.pushFile(text, title);
+    this.expander.expandInput();
+  }
+
+  /** Runs m4wrap text until none is left. */
+  runWrapup(): void {
+    while (this.input.popWrapup()) this.expander.expandInput();
+  }
+}
