@@ -4,13 +4,17 @@ import { lowerAscii } from './cbuf.js';
 import { withError } from './errors.js';
 import { mapRewrite } from './map-rewrite.js';
 import { parseCommonArgs } from './parse-args.js';
-import type { ClassContext, MapClass, MapState } from './state.js';
+import type { ClassContext, MapClass, MapState, Av } from './state.js';
 import { readTextSource } from './text-source.js';
+import { lookupStab, openStab } from './class-text.js';
 import { EX_OK, MAXNAME, type LookupResult, type TextSourceSpec } from './types.js';
 
 interface DbData {
   entries: Map<string, string>;
 }
+
+/** Marks an implicit alias map that fell back to reading its text file. */
+const TEXT_VERSION = Symbol('text version');
 
 /** The Berkeley DB access method of a database file, from its metadata page's magic number. */
 export function berkeleyDbType(bytes: string): 'hash' | 'btree' | null {
@@ -81,7 +85,7 @@ function openDb(map: MapState, ctx: ClassContext, className: string, quiet: bool
 }
 
 /** db_map_lookup: the key cut to MAXNAME and folded unless -f, tried without and with a NUL. */
-function lookupDb(map: MapState, key: string, av: readonly string[]): LookupResult {
+function lookupDb(map: MapState, key: string, av: Av): LookupResult {
   const { flags } = map.decl;
   const { entries } = map.data as DbData;
   let k = key.slice(0, MAXNAME);
@@ -124,6 +128,19 @@ export const implicitClass: MapClass = {
   name: 'implicit',
   fileOptional: false,
   parse: parseCommonArgs,
-  open: (map, ctx) => openDb(map, ctx, 'hash', true),
-  lookup: (map, key, av) => lookupDb(map, key, av),
+  open: (map, ctx) => {
+    if (openDb(map, ctx, 'hash', true)) return true;
+    if (!map.alias) return false;
+    if (ctx.env.options.verbose) {
+      ctx.env.report({
+        severity: 'message',
+        text: `WARNING: cannot open alias database ${map.decl.file ?? ''}; reading text version`,
+      });
+    }
+    if (!openStab(map, ctx)) return false;
+    map.data = TEXT_VERSION;
+    return true;
+  },
+  lookup: (map, key, av, ctx) =>
+    map.data === TEXT_VERSION ? lookupStab(map, key, av, ctx) : lookupDb(map, key, av),
 };

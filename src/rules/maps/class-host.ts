@@ -6,7 +6,7 @@ import { mapRewrite } from './map-rewrite.js';
 import { parseCommonArgs, parseHostArgs } from './parse-args.js';
 import { parseDnsArgs } from './parse-dns.js';
 import { serviceTypes, type ServiceTable } from './service-switch.js';
-import type { ClassContext, MapClass, MapState } from './state.js';
+import type { ClassContext, MapClass, MapState, Av } from './state.js';
 import {
   EX_NOHOST,
   EX_NOTFOUND,
@@ -24,13 +24,13 @@ export interface HostCacheEntry {
 
 const openNothing = (): boolean => true;
 
-function hostAnswer(map: MapState, name: string, canonical: string, av: readonly string[]): string {
+function hostAnswer(map: MapState, name: string, canonical: string, av: Av): string {
   const { flags } = map.decl;
   return flags.matchOnly ? mapRewrite(flags, name, null) : mapRewrite(flags, canonical, av);
 }
 
 /** host_map_lookup: cached; "[addr]" looks the address up, anything else the name. */
-function hostLookup(map: MapState, name: string, av: readonly string[], ctx: ClassContext): LookupResult {
+function hostLookup(map: MapState, name: string, av: Av, ctx: ClassContext): LookupResult {
   const cache = ctx.shared.hostCache;
   const cached = cache.get(name);
   if (cached !== undefined) {

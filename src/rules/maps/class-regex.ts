@@ -3,7 +3,7 @@
 import { CBuffer, atoi } from './cbuf.js';
 import { mapRewrite } from './map-rewrite.js';
 import { compilePosixRegex, execPosixRegex, type CompiledRegex } from './posix-regex/index.js';
-import type { ClassContext, MapClass, MapState, ParseContext } from './state.js';
+import type { ClassContext, MapClass, MapState, ParseContext, Av } from './state.js';
 import { EX_CONFIG, EX_OK, MAXNAME, type LookupResult } from './types.js';
 
 /** regexec is called with room for 32 matches; a pattern needs one more than its groups. */
@@ -154,11 +154,11 @@ function joinFields(
   return out;
 }
 
-function regexLookup(map: MapState, key: string, av: readonly string[], ctx: ClassContext): LookupResult {
+function regexLookup(map: MapState, key: string, av: Av, ctx: ClassContext): LookupResult {
   const { flags, settings } = map.decl;
   if (settings.kind !== 'regex') return { value: null, status: EX_OK };
   const answer = (value: string): LookupResult => ({
-    value: flags.matchOnly ? mapRewrite(flags, av[0] ?? key, null) : mapRewrite(flags, value, av),
+    value: flags.matchOnly ? mapRewrite(flags, av?.[0] ?? key, null) : mapRewrite(flags, value, av),
     status: EX_OK,
   });
   const { regex } = map.data as RegexData;
@@ -167,7 +167,7 @@ function regexLookup(map: MapState, key: string, av: readonly string[], ctx: Cla
   if (match === null) return { value: null, status: EX_OK };
   if (settings.subFields === null) return answer('');
   let fields = settings.subFields;
-  if (av[1] !== undefined) {
+  if (av?.[1] !== undefined) {
     const say = (text: string): void => ctx.env.report({ severity: 'syserr', text });
     const chosen = parseFields(av[1], regex.groups + 1, say);
     if (chosen === null) return { value: null, status: EX_CONFIG };

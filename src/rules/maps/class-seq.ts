@@ -2,7 +2,7 @@
 // members are "NAME.TYPE" for each TYPE the service switch lists for its service.
 import { parseCommonArgs, parseSequenceArgs } from './parse-args.js';
 import { serviceTypes } from './service-switch.js';
-import type { ClassContext, MapClass, MapState } from './state.js';
+import type { ClassContext, MapClass, MapState, Av } from './state.js';
 import { EX_NOTFOUND, EX_OK, EX_TEMPFAIL, MAXMAPSTACK, type LookupResult } from './types.js';
 
 /** sendmail would recurse until it crashed; we stop a map that (indirectly) contains itself. */
@@ -17,7 +17,7 @@ function members(map: MapState): readonly string[] {
 }
 
 /** seq_map_lookup: no member may stop the search early (Linux has no switch return actions). */
-function sequenceLookup(map: MapState, key: string, av: readonly string[], ctx: ClassContext): LookupResult {
+function sequenceLookup(map: MapState, key: string, av: Av, ctx: ClassContext): LookupResult {
   if (nesting >= MAX_NESTING) return { value: null, status: EX_TEMPFAIL };
   nesting++;
   try {

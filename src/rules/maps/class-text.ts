@@ -3,7 +3,7 @@
 import { equalsIgnoreCaseAscii, isDigit, isSpace, lowerAscii, atoi } from './cbuf.js';
 import { mapRewrite } from './map-rewrite.js';
 import { parseCommonArgs } from './parse-args.js';
-import type { ClassContext, MapClass, MapState } from './state.js';
+import type { ClassContext, MapClass, MapState, Av } from './state.js';
 import { EX_NOTFOUND, EX_OK, EX_UNAVAILABLE, MAXNAME, type LookupResult } from './types.js';
 
 /** sendmail reads text maps with fgets into a 2048-byte buffer. */
@@ -89,7 +89,7 @@ function openText(map: MapState, ctx: ClassContext): boolean {
   return true;
 }
 
-function lookupText(map: MapState, key: string, av: readonly string[], ctx: ClassContext): LookupResult {
+function lookupText(map: MapState, key: string, av: Av, ctx: ClassContext): LookupResult {
   const { decl } = map;
   const { keyColumn, valueColumn } = map.data as TextMapData;
   let search = key.slice(0, MAXNAME);
@@ -150,6 +150,9 @@ function aliasLines(text: string): { line: string; lineNo: number; tooLong: bool
 function readAliases(map: MapState, text: string, ctx: ClassContext): void {
   const file = map.decl.file ?? '';
   let skipping = false;
+  let count = 0;
+  let longest = 0;
+  let bytes = 0;
   for (const { line, lineNo, tooLong } of aliasLines(text)) {
     const say = (msg: string): void =>
       ctx.env.report({ severity: 'syserr', text: `${file}: line ${lineNo}: ${msg}` });
@@ -172,42 +175,64 @@ function readAliases(map: MapState, text: string, ctx: ClassContext): void {
       say('missing colon');
       continue;
     }
-    const user = ctx.env.aliasUser ? ctx.env.aliasUser(line.slice(0, colon)) : line.slice(0, colon).trim();
-    if (user === null) {
+    const lhs = line.slice(0, colon);
+    const address = ctx.env.aliasAddress
+      ? ctx.env.aliasAddress(lhs)
+      : { user: lhs.trim(), printable: lhs.trim(), aliasable: true };
+    if (address === null) {
       say(`${line.slice(0, 40)}... illegal alias name`);
       continue;
     }
     let p = colon + 1;
     while (p < line.length && isSpace(line[p]!)) p++;
     const rhs = line.slice(p);
+    if (!address.aliasable) {
+      say(`${address.printable}... cannot alias non-local names`);
+      continue;
+    }
     if (/^[ \t\n\v\f\r]*$/.test(rhs)) {
       say(`${line.slice(0, 40)}... missing value for alias`);
       continue;
     }
-    const name = equalsIgnoreCaseAscii(user, 'postmaster') ? 'postmaster' : user;
+    const name = equalsIgnoreCaseAscii(address.user, 'postmaster') ? 'postmaster' : address.user;
     ctx.shared.aliases.set(lowerAscii(name), rhs);
+    count++;
+    bytes += name.length + rhs.length;
+    longest = Math.max(longest, rhs.length);
   }
+  if (ctx.env.options.verbose) {
+    ctx.env.report({
+      severity: 'message',
+      text: `${file}: ${count} aliases, longest ${longest} bytes, ${bytes} bytes total`,
+    });
+  }
+}
+
+/** stab_map_open: reads the aliases file into the alias table (silently false if it cannot). */
+export function openStab(map: MapState, ctx: ClassContext): boolean {
+  const file = map.decl.file ?? '';
+  if (ctx.env.safeFile(file) !== null) return false;
+  const read = ctx.env.readFile(file);
+  if (!read.ok) return false;
+  readAliases(map, read.text, ctx);
+  return true;
+}
+
+/** stab_map_lookup: the alias table (shared by all stab maps, as sendmail's symbol table is). */
+export function lookupStab(map: MapState, key: string, av: Av, ctx: ClassContext): LookupResult {
+  const value = ctx.shared.aliases.get(lowerAscii(key));
+  if (value === undefined) return { value: null, status: EX_OK };
+  const { flags } = map.decl;
+  return {
+    value: flags.matchOnly ? mapRewrite(flags, key, null) : mapRewrite(flags, value, av),
+    status: EX_OK,
+  };
 }
 
 export const stabClass: MapClass = {
   name: 'stab',
   fileOptional: false,
   parse: parseCommonArgs,
-  open: (map, ctx) => {
-    const file = map.decl.file ?? '';
-    if (ctx.env.safeFile(file) !== null) return false;
-    const read = ctx.env.readFile(file);
-    if (!read.ok) return false;
-    readAliases(map, read.text, ctx);
-    return true;
-  },
-  lookup: (map, key, av, ctx) => {
-    const value = ctx.shared.aliases.get(lowerAscii(key));
-    if (value === undefined) return { value: null, status: EX_OK };
-    const { flags } = map.decl;
-    return {
-      value: flags.matchOnly ? mapRewrite(flags, key, null) : mapRewrite(flags, value, av),
-      status: EX_OK,
-    };
-  },
+  open: openStab,
+  lookup: lookupStab,
 };

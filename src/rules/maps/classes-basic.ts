@@ -4,7 +4,7 @@ import { parseIPv4, parseIPv6 } from './inet.js';
 import { mapRewrite } from './map-rewrite.js';
 import { parseCommonArgs, parseDequoteArgs } from './parse-args.js';
 import { parseSyslogArgs } from './parse-syslog.js';
-import type { MapClass, MapState } from './state.js';
+import type { MapClass, MapState, Av } from './state.js';
 import { EX_CONFIG, EX_DATAERR, EX_NOTFOUND, EX_OK, EX_UNAVAILABLE, type LookupResult } from './types.js';
 
 const found = (value: string): LookupResult => ({ value, status: EX_OK });
@@ -77,8 +77,8 @@ export const dequoteClass: MapClass = {
 };
 
 /** The arith map: key is the operator, %1 and %2 the operands (C longs, strtol base 0). */
-export function arith(operator: string, av: readonly string[], random: () => number): LookupResult {
-  const operands = av.slice(1, 3).map(strtol0);
+export function arith(operator: string, av: Av, random: () => number): LookupResult {
+  const operands = (av ?? []).slice(1, 3).map(strtol0);
   if (operands.length < 2) return notFound(EX_CONFIG);
   const [a, b] = operands as [bigint, bigint];
   const number = (n: bigint): LookupResult => found(wrapLong(n).toString());
@@ -121,7 +121,7 @@ export const arithClass: MapClass = {
 };
 
 /** The arpa map: an address in reverse-lookup order (IPv4 octets, IPv6 nibbles). */
-function arpaLookup(map: MapState, key: string, av: readonly string[]): LookupResult {
+function arpaLookup(map: MapState, key: string, av: Av): LookupResult {
   let result: string | null = null;
   if (key.slice(0, 5).toLowerCase() === 'ipv6:') {
     const bytes = parseIPv6(key.slice(5));
@@ -157,7 +157,7 @@ export const macroClass: MapClass = {
   lookup: (_map, key, av, ctx) => {
     const name = key === '' ? null : ctx.env.macros.parseName(key);
     if (name === null) return notFound(EX_CONFIG);
-    ctx.env.macros.define(name, av[1] ?? null);
+    ctx.env.macros.define(name, av?.[1] ?? null);
     return found('');
   },
 };

@@ -22,6 +22,7 @@ export const DEFAULT_MAP_OPTIONS: MapOptions = {
   hostsFile: '/etc/hosts',
   passwdFile: '/etc/passwd',
   matchGecos: false,
+  verbose: false,
   blankSub: ' ',
   deferMode: false,
   defaultUid: 1,
@@ -163,7 +164,7 @@ export interface NodeMapEnvironmentOptions {
   report?: (d: MapDiagnostic) => void;
   syslog?: (priority: SyslogPriority, text: string) => void;
   textSources?: ReadonlyMap<string, TextSourceSpec>;
-  aliasUser?: (name: string) => string | null;
+  aliasAddress?: MapEnvironment['aliasAddress'];
 }
 
 /** The environment of a real run: real files, real programs. */
@@ -179,6 +180,6 @@ export function nodeMapEnvironment(o: NodeMapEnvironmentOptions = {}): MapEnviro
     report: o.report ?? (() => undefined),
     textSources: o.textSources ?? new Map(),
     random: () => Math.floor(Math.random() * 0x7fffffff),
-    ...(o.aliasUser ? { aliasUser: o.aliasUser } : {}),
+    ...(o.aliasAddress ? { aliasAddress: o.aliasAddress } : {}),
   };
 }

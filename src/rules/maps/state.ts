@@ -4,6 +4,13 @@ import type { HostCacheEntry } from './class-host.js';
 import type { ServiceTable } from './service-switch.js';
 import type { MapDeclaration, MapEnvironment, MapFlags, LookupResult } from './types.js';
 
+/**
+ * A lookup's arguments: av[0] is the key as the caller passed it, av[1..] are %1..%9. null when
+ * the caller passes none (sendmail's F{x} key@class:spec lookups): values are then taken
+ * literally, without %n substitution.
+ */
+export type Av = readonly string[] | null;
+
 /** A map as the table keeps it: its declaration plus what sendmail tracks while it runs. */
 export interface MapState {
   decl: MapDeclaration;
@@ -15,6 +22,8 @@ export interface MapState {
   bogus: boolean;
   /** Whatever the class keeps once the map is open (parsed source, compiled pattern …). */
   data: unknown;
+  /** MF_ALIAS: an alias database declared by the AliasFile option. */
+  alias?: boolean;
 }
 
 /** What all maps of one table share, as sendmail's global tables are shared. */
@@ -36,7 +45,7 @@ export interface ClassContext {
   /** sendmail's openmap(): opens a map on demand; false when it cannot be used. */
   openMap(map: MapState): boolean;
   /** Calls an open map's class lookup (a map whose open failed answers tempfail). */
-  lookupOpen(map: MapState, key: string, av: readonly string[]): LookupResult;
+  lookupOpen(map: MapState, key: string, av: Av): LookupResult;
 }
 
 /** What a K line's parser is given besides the arguments. */
@@ -55,7 +64,7 @@ export interface MapClass {
   /** Opens the map for reading; false (after printing why, unless -o) when it cannot. */
   open(map: MapState, ctx: ClassContext): boolean;
   /** Looks a key up. av[0] is the key as the caller passed it, av[1..] are %1..%9. */
-  lookup(map: MapState, key: string, av: readonly string[], ctx: ClassContext): LookupResult;
+  lookup(map: MapState, key: string, av: Av, ctx: ClassContext): LookupResult;
 }
 
 export function defaultFlags(): MapFlags {

@@ -1,15 +1,26 @@
 // The maps of one loaded .cf (sendmail's symbol table of maps): K-line declarations
 // (makemapentry), opening on demand (openmap), the rewriter's lookups (map_lookup) and the
 // test-mode /map command.
-import { CBuffer, isAlnum, cString } from './cbuf.js';
+import { CBuffer, isAlnum, isSpace, cString } from './cbuf.js';
 import { mxHosts } from './class-host.js';
 import { mapClassNamed } from './classes.js';
 import { canonicalName } from './hosts.js';
 import { readServiceSwitch, serviceTypes, type ServiceTable } from './service-switch.js';
-import { defaultFlags, type ClassContext, type MapState, type SharedState } from './state.js';
 import {
+  defaultFlags,
+  type Av,
+  type ClassContext,
+  type MapClass,
+  type MapState,
+  type ParseContext,
+  type SharedState,
+} from './state.js';
+import {
+  EX_NOTFOUND,
+  EX_OK,
   EX_TEMPFAIL,
   MAX_MAP_ARGS,
+  MAXMAPSTACK,
   type DeclareContext,
   type LookupResult,
   type MapDeclaration,
@@ -40,6 +51,23 @@ export function shortenString(s: string, max: number): string {
   const half = Math.floor((max - 3) / 2);
   return `${s.slice(0, half)}...${s.slice(s.length - half)}`;
 }
+
+/** The classes sendmail allows for alias databases (MCF_ALIASOK). */
+const ALIAS_CLASSES = new Set([
+  'hash',
+  'btree',
+  'nis',
+  'nisplus',
+  'ldap',
+  'text',
+  'stab',
+  'implicit',
+  'program',
+  'sequence',
+  'switch',
+  'null',
+  'socket',
+]);
 
 /** Splits a K line into map name, class name and arguments, as makemapentry does. */
 function splitMapLine(
@@ -98,6 +126,8 @@ export function createMapTable(env: MapEnvironment): MapTable {
     serviceSwitch: () => (switchTable ??= readServiceSwitch(env)),
   };
   const find = (name: string): MapState | undefined => maps.get(name.toLowerCase());
+  let aliasFiles: MapDeclaration['settings'] | null | undefined;
+  let aliasCount = 0;
 
   const ctx: ClassContext = {
     env,
@@ -122,7 +152,7 @@ export function createMapTable(env: MapEnvironment): MapTable {
     return map.open;
   }
 
-  function lookupOpen(map: MapState, key: string, av: readonly string[]): LookupResult {
+  function lookupOpen(map: MapState, key: string, av: Av): LookupResult {
     if (map.bogus) return { value: null, status: EX_TEMPFAIL };
     return map.cls.lookup(map, key, av, ctx);
   }
@@ -138,17 +168,7 @@ export function createMapTable(env: MapEnvironment): MapTable {
       });
       return null;
     }
-    let map = find(parts.name);
-    if (map === undefined) {
-      map = {
-        decl: newDeclaration(parts.name, parts.className, parts.args),
-        cls,
-        open: false,
-        bogus: false,
-        data: undefined,
-      };
-      maps.set(parts.name.toLowerCase(), map);
-    }
+    const map = find(parts.name) ?? enter(parts.name, cls, parts.args);
     // A redeclared map keeps what it had (sendmail does not clear the entry).
     map.cls = cls;
     map.decl.name = parts.name;
@@ -157,13 +177,125 @@ export function createMapTable(env: MapEnvironment): MapTable {
     map.open = false;
     map.bogus = false;
     map.data = undefined;
-    const ok = cls.parse(map, parts.args, {
-      ...ctx,
-      blankSub: context.blankSub,
-      configLevel: context.configLevel,
-    });
+    const ok = cls.parse(map, parts.args, parseContext(context));
     if (ok) map.decl.valid = true;
     return map.decl;
+  }
+
+  /** A map entered (or re-entered) under a name, with a fresh declaration of a class. */
+  function enter(name: string, cls: MapClass, rawArgs: string): MapState {
+    const map: MapState = {
+      decl: newDeclaration(name, cls.name, rawArgs),
+      cls,
+      open: false,
+      bogus: false,
+      data: undefined,
+    };
+    maps.set(name.toLowerCase(), map);
+    return map;
+  }
+
+  function parseContext(context: DeclareContext): ParseContext {
+    return { ...ctx, blankSub: context.blankSub, configLevel: context.configLevel };
+  }
+
+  /**
+   * The AliasFile option (sendmail's setalias): each "class:file" (or plain file, implicit)
+   * becomes map AliasN, a member of the sequence map aliases.files.
+   */
+  function setAliasFiles(spec: string, context: DeclareContext): void {
+    let p = 0;
+    for (;;) {
+      while (p < spec.length && isSpace(spec[p]!)) p++;
+      if (p >= spec.length) break;
+      if (aliasCount >= MAXMAPSTACK) {
+        env.report({
+          severity: 'syserr',
+          text: `Too many alias databases defined, ${MAXMAPSTACK} max`,
+        });
+        return;
+      }
+      aliasFiles ??= declare('aliases.files sequence', context)?.settings ?? null;
+      if (aliasFiles === null) {
+        env.report({ severity: 'syserr', text: 'setalias: cannot create aliases.files map' });
+        return;
+      }
+      let className = 'implicit';
+      let start = p;
+      const sep = spec.slice(p).search(/[ ,/:]/);
+      let q = sep < 0 ? -1 : p + sep;
+      if (q >= 0 && spec[q] === ':') {
+        className = spec.slice(p, q);
+        start = ++q;
+      }
+      let end = spec.length;
+      if (q >= 0) {
+        let quoted = false;
+        for (end = q; end < spec.length; end++) {
+          if (spec[end] === '"') quoted = !quoted;
+          else if (spec[end] === ',' && !quoted) break;
+        }
+      }
+      const text = spec.slice(start, end);
+      p = end < spec.length ? end + 1 : spec.length;
+      const cls = mapClassNamed(className);
+      if (cls === undefined) {
+        env.report({ severity: 'syserr', text: `setalias: unknown alias class ${className}` });
+        continue;
+      }
+      if (!ALIAS_CLASSES.has(cls.name)) {
+        env.report({
+          severity: 'syserr',
+          text: `setalias: map class ${className} can't handle aliases`,
+        });
+        continue;
+      }
+      const map = enter(`Alias${aliasCount}`, cls, text);
+      map.alias = true;
+      if (className === 'implicit') map.decl.flags.includeNull = true;
+      if (cls.parse(map, text, parseContext(context))) {
+        map.decl.valid = true;
+        if (aliasFiles.kind === 'sequence') aliasFiles.members.push(map.decl.name);
+        aliasCount++;
+      }
+    }
+  }
+
+  /**
+   * F{x} key@class:spec: one lookup through a temporary map of the class (never entered).
+   * Returns the value, null when nothing was found, undefined when the class does not exist.
+   */
+  function classLookup(
+    className: string,
+    spec: string,
+    key: string,
+    classDisplayName: string,
+    optional = false,
+  ): string | null | undefined {
+    const cls = mapClassNamed(className);
+    if (cls === undefined) return undefined;
+    const map: MapState = {
+      decl: newDeclaration(classDisplayName, cls.name, spec),
+      cls,
+      open: false,
+      bogus: false,
+      data: undefined,
+    };
+    const context = { blankSub: env.options.blankSub, configLevel: 10 };
+    if (!cls.parse(map, spec, parseContext(context))) return null;
+    const say = (text: string): void => env.report({ severity: 'syserr', text });
+    if (!cls.open(map, ctx)) {
+      if (!optional && !map.decl.flags.optional) {
+        say(`fileclass: F{${classDisplayName}}: map open failed`);
+      }
+      return null;
+    }
+    const r = cls.lookup(map, key, null, ctx);
+    if (r.status !== EX_OK && r.status !== EX_NOTFOUND) {
+      if (!optional) say(`fileclass: F{${classDisplayName}}: map lookup failed`);
+      return null;
+    }
+    return r.value;
   }
 
   function addDefaultMaps(context: DeclareContext): void {
@@ -214,6 +346,8 @@ export function createMapTable(env: MapEnvironment): MapTable {
     names: () => [...maps.values()].map((m) => m.decl.name),
     addDefaultMaps,
     keySpaceSub: (name) => find(name)?.decl.flags.spaceSub ?? env.options.blankSub,
+    setAliasFiles,
+    classLookup,
     lookupForRewrite,
     testLookup,
     mxHosts: (host, fallbackMx) =>

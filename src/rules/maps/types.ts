@@ -196,6 +196,8 @@ export interface MapOptions {
   matchGecos: boolean;
   /** Option BlankSub: the default space substitute. */
   blankSub: string;
+  /** sendmail's Verbose (always set in test mode): a few maps then say more. */
+  verbose?: boolean;
   /** True in defer (queue-only, DeliveryMode=defer) mode: -D maps answer tempfail. */
   deferMode: boolean;
   /** Option DefaultUser: the uid and gid program maps run as (when mailcf runs as root). */
@@ -228,11 +230,13 @@ export interface MapEnvironment {
    */
   textSources: ReadonlyMap<string, TextSourceSpec>;
   /**
-   * The local user an aliases-file name stands for (sendmail parses it with parseaddr and
-   * ruleset 0), or null when it is not a valid local address. Used by stab maps; without it
-   * the name itself (trimmed) is used.
+   * What sendmail's parseaddr makes of an aliases-file name (it runs rulesets 3 and 0 and
+   * prints what they print): null when it fails, else the user part (q_user), the printable
+   * address (q_paddr) and whether its mailer may have aliases (M_ALIASABLE: the local mailer).
+   * Used when stab and implicit alias maps read an aliases file; without it the name itself
+   * (trimmed) is taken as a local user.
    */
-  aliasUser?(name: string): string | null;
+  aliasAddress?(name: string): { user: string; printable: string; aliasable: boolean } | null;
   /** arith's "r" operator: a random non-negative integer (sendmail's get_random()). */
   random(): number;
 }
@@ -276,6 +280,26 @@ export interface MapTable {
    * Redeclaring a name updates the existing map as sendmail does.
    */
   declare(line: string, context: DeclareContext): MapDeclaration | null;
+  /**
+   * The AliasFile option (sendmail's setalias, called when the option is set): each
+   * comma-separated "class:file" (a plain file means class implicit) becomes map AliasN, a
+   * member of the sequence map aliases.files (created on first use). Messages via report.
+   */
+  setAliasFiles(spec: string, context: DeclareContext): void;
+  /**
+   * `F{x} key@class:spec` (sendmail's fileclass): one lookup through a temporary map of that
+   * class, never entered in the table. Returns the value, null when there is none (open and
+   * lookup failures are reported as sendmail does unless optional, i.e. F -o), or undefined
+   * when the class does not exist (the loader reports that). Always present in tables made by
+   * createMapTable (declared optional only so older callers' own declarations still fit).
+   */
+  classLookup?(
+    className: string,
+    spec: string,
+    key: string,
+    classDisplayName: string,
+    optional?: boolean,
+  ): string | null | undefined;
   /** The map declared under this name. */
   get(name: string): MapDeclaration | undefined;
   names(): string[];

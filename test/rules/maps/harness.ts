@@ -42,9 +42,13 @@ export function ourTranscript(
   let prefix = '';
   const macros = simpleMacros({ ...SANDBOX_MACROS, ...run.macros }, (d) => printDiagnostic(d, out, prefix));
   const { hosts, switchFile } = writeSandboxFiles(dir);
-  if (run.switchText !== undefined) writeFileSync(switchFile, run.switchText);
   const env = nodeMapEnvironment({
-    options: { hostsFile: hosts, serviceSwitchFile: switchFile, ...run.options },
+    options: {
+      hostsFile: hosts,
+      serviceSwitchFile: run.switchText === undefined ? switchFile : customSwitch(dir, run.switchText),
+      verbose: true,
+      ...run.options,
+    },
     macros,
     report: (d) => printDiagnostic(d, out, prefix),
     textSources: run.textSources,
@@ -58,6 +62,7 @@ export function ourTranscript(
     else if (line.startsWith('OB')) blankSub = line[2] ?? ' ';
     else if (line.startsWith('O BlankSub=')) blankSub = line.slice(11, 12) || ' ';
     else if (line.startsWith('K')) table.declare(line.slice(1), { blankSub, configLevel });
+    else if (line.startsWith('O AliasFile=')) table.setAliasFiles(line.slice(12), { blankSub, configLevel });
   });
   prefix = '';
   table.addDefaultMaps({ blankSub, configLevel });
@@ -97,13 +102,23 @@ function mapCommand(line: string, table: ReturnType<typeof createMapTable>, out:
 
 const BANNER = 'Enter <ruleset> <address>\n';
 
+/** A service switch file of our own (the sandbox's default says "hosts files"). */
+function customSwitch(dir: string, text: string): string {
+  const path = join(dir, 'custom.switch');
+  writeFileSync(path, text);
+  return path;
+}
+
 /** The oracle's side: sendmail -bt on the same .cf and input, split like ours. */
 export function oracleTranscript(
   cfPath: string,
   input: string,
   dir: string,
+  run: OurRunOptions = {},
 ): Transcript & { stderr: string } {
-  const r = runSendmailBt(cfPath, input, { dir });
+  const extraArgs =
+    run.switchText === undefined ? [] : ['-O', `ServiceSwitchFile=${customSwitch(dir, run.switchText)}`];
+  const r = runSendmailBt(cfPath, input, { dir, extraArgs });
   const at = r.stdout.indexOf(BANNER);
   const head = at < 0 ? r.stdout : r.stdout.slice(0, at);
   const load = head
