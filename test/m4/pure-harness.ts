@@ -2,7 +2,8 @@
 // incr …): many calls go into ONE GNU m4 run, separated by markers on both streams, and each
 // call's expansion and messages are compared with what our function returns.
 import type { PureResult } from '../../src/m4/diagnostics.js';
-import { hasM4Oracle, runM4Oracle } from '../../src/oracle/oracles.js';
+import { spawnSync } from 'node:child_process';
+import { M4_ORACLE, hasM4Oracle } from '../../src/oracle/oracles.js';
 
 export interface PureCall {
   /** The builtin, as the macro is invoked. */
@@ -15,6 +16,8 @@ export interface CallOutcome {
   text: string;
   /** Message texts after the `m4:stdin:N: ` prefix, in order. */
   messages: string[];
+  /** The first call of a fresh m4 process (per-run state such as the \\0 warning starts over). */
+  freshRun?: boolean;
 }
 
 // Quotes and markers chosen from bytes the generated cases never contain.
@@ -46,26 +49,59 @@ export function batchProgram(calls: PureCall[]): string {
 
 const PREFIX = /^(?:\/usr\/bin\/)?m4:stdin:\d+: /;
 
-/** Runs all calls through GNU m4 at once and splits the result per call. */
+/**
+ * Runs all calls through GNU m4 at once and splits the result per call. When m4 dies on a call
+ * ("memory exhausted"), that call's outcome is its messages plus that line, with no text, and
+ * the calls after it run in a fresh m4.
+ */
 export function runOracleBatch(calls: PureCall[], env: NodeJS.ProcessEnv = ORACLE_ENV_C): CallOutcome[] {
-  const run = runM4Oracle(['-'], { input: batchProgram(calls), env });
-  // stdout: MARK out0 \n MARK out1 \n ... MARK — each call's text sits between MARK and "\n".
-  const outs = run.stdout.split(MARK).slice(1, calls.length + 1);
-  // stderr: MARK i \n, then that call's message lines.
-  const sections = run.stderr.split(MARK).slice(1, calls.length + 1);
-  return calls.map((_call, i) => {
-    const out = outs[i] ?? '';
-    const section = sections[i] ?? '';
-    const body = section.slice(section.indexOf('\n') + 1);
-    const messages =
-      body === ''
-        ? []
-        : body
-            .replace(/\n$/, '')
-            .split('\n')
-            .map((l) => l.replace(PREFIX, ''));
-    return { text: out.slice(0, out.length - 1), messages };
+  const outcomes: CallOutcome[] = [];
+  while (outcomes.length < calls.length) {
+    const rest = calls.slice(outcomes.length);
+    const run = runGnuM4(batchProgram(rest), env);
+    // stdout: MARK out0 \n MARK out1 \n ... MARK — each call's text sits between MARK and "\n".
+    const outs = run.stdout.split(MARK).slice(1);
+    // stderr: MARK i \n, then that call's message lines.
+    const sections = run.stderr.split(MARK).slice(1);
+    const finished = sections.length > rest.length;
+    const completed = finished ? rest.length : sections.length - 1;
+    const first = outcomes.length;
+    for (let i = 0; i < completed; i++) outcomes.push(outcome(outs[i], sections[i]));
+    if (!finished) {
+      const died = sections[completed] ?? '';
+      const messages = outcome('', died).messages;
+      if (messages[messages.length - 1] !== 'memory exhausted') {
+        throw new Error(`GNU m4 stopped on ${JSON.stringify(rest[completed])}: ${died}`);
+      }
+      outcomes.push({ text: '', messages });
+    }
+    outcomes[first].freshRun = true;
+  }
+  return outcomes;
+}
+
+/** GNU m4 on a program; m4 may die before reading it all (EPIPE), which is an outcome too. */
+function runGnuM4(program: string, env: NodeJS.ProcessEnv): { stdout: string; stderr: string } {
+  const r = spawnSync(M4_ORACLE, ['-'], {
+    input: Buffer.from(program, 'latin1'),
+    env,
+    timeout: 120_000,
+    maxBuffer: 1 << 30,
   });
+  if (r.error && (r.error as NodeJS.ErrnoException).code !== 'EPIPE') throw r.error;
+  return { stdout: r.stdout.toString('latin1'), stderr: r.stderr.toString('latin1') };
+}
+
+function outcome(out: string, section: string): CallOutcome {
+  const body = section.slice(section.indexOf('\n') + 1);
+  const messages =
+    body === ''
+      ? []
+      : body
+          .replace(/\n$/, '')
+          .split('\n')
+          .map((l) => l.replace(PREFIX, ''));
+  return { text: out.slice(0, out.length - 1), messages };
 }
 
 /** What our implementation gives for the same calls. */
@@ -87,9 +123,14 @@ export function disagreements(
   calls: PureCall[],
   impl: (call: PureCall) => PureResult,
   env: NodeJS.ProcessEnv = ORACLE_ENV_C,
+  /** Called where GNU m4 started afresh, so per-run state can be reset to match. */
+  newRun?: () => void,
 ): Disagreement[] {
   const gnu = runOracleBatch(calls, env);
-  const ours = runOursBatch(calls, impl);
+  const ours = calls.map((call, i) => {
+    if (newRun && gnu[i].freshRun) newRun();
+    return runOursBatch([call], impl)[0];
+  });
   const out: Disagreement[] = [];
   calls.forEach((call, i) => {
     if (gnu[i].text !== ours[i].text || gnu[i].messages.join('\n') !== ours[i].messages.join('\n')) {

@@ -1,0 +1,70 @@
+// A JS RegExp accepting the same texts as a GNU m4 regex (in the C locale), for callers that
+// only need "does it match here" with JS's own API. JS picks the leftmost-first match, not GNU's
+// leftmost-longest one, and fills groups its own way: use searchM4Regex for GNU's answers.
+import type { AnchorKind, Tree } from './regex-syntax.js';
+
+const WORD = 'A-Za-z0-9_';
+
+const ANCHORS: Record<AnchorKind, string> = {
+  'line-first': '(?<![^\\n])',
+  'line-last': '(?![^\\n])',
+  'buf-first': '(?<![\\s\\S])',
+  'buf-last': '(?![\\s\\S])',
+  'word-first': `(?<![${WORD}])(?=[${WORD}])`,
+  'word-last': `(?<=[${WORD}])(?![${WORD}])`,
+  'inside-word': `(?<=[${WORD}])(?=[${WORD}])`,
+  'inside-notword': `(?<![${WORD}])(?![${WORD}])`,
+};
+
+function hex(code: number): string {
+  return `\\x${code.toString(16).padStart(2, '0')}`;
+}
+
+function literal(code: number): string {
+  const ch = String.fromCharCode(code);
+  return /[A-Za-z0-9 _]/.test(ch) ? ch : hex(code);
+}
+
+function byteClass(set: Uint8Array): string {
+  const parts: string[] = [];
+  for (let b = 0; b < 256; b++) {
+    if (!set[b]) continue;
+    let e = b;
+    while (e + 1 < 256 && set[e + 1]) e++;
+    parts.push(e === b ? hex(b) : `${hex(b)}-${hex(e)}`);
+    b = e;
+  }
+  return parts.length === 0 ? '[^\\s\\S]' : `[${parts.join('')}]`;
+}
+
+function translate(tree: Tree | null): string {
+  if (!tree) return '';
+  switch (tree.kind) {
+    case 'char':
+      return literal(tree.byte);
+    case 'bytes':
+      return byteClass(tree.set);
+    case 'wide':
+      return '[^\\s\\S]'; // multibyte characters exist only in UTF-8 matching
+    case 'any':
+      return '[^\\n]';
+    case 'anchor':
+      return ANCHORS[tree.anchor];
+    case 'backref':
+      return `\\${tree.group + 1}`;
+    case 'concat':
+      if (tree.plus) return `(?:${translate(tree.left)})+`;
+      return translate(tree.left) + translate(tree.right);
+    case 'alt':
+      return `(?:${translate(tree.left)}|${translate(tree.right)})`;
+    case 'star':
+      return `(?:${translate(tree.body)})*`;
+    case 'group':
+      return `(${translate(tree.body)})`;
+  }
+}
+
+/** The JS source for a parsed GNU pattern (C locale); groups keep GNU's numbering. */
+export function toJsRegExp(tree: Tree | null): RegExp {
+  return new RegExp(translate(tree));
+}

@@ -1,0 +1,274 @@
+// Compiles a parsed pattern into the automaton gnulib's regex builds from the same tree: the
+// same nodes, numbered in the same (post-)order, with the same epsilon links. Which register
+// values GNU reports depends on that numbering (alternatives are tried in node order), so the
+// layout is reproduced rather than any automaton that merely accepts the same language.
+import type { AnchorKind, ParsedPattern, Tree, WideSet } from './regex-syntax.js';
+import type { Charset } from './regex-text.js';
+
+export enum NodeType {
+  Char,
+  Bytes,
+  Wide,
+  Any,
+  Anchor,
+  BackRef,
+  Open,
+  Close,
+  Alt,
+  Star,
+  End,
+}
+
+export interface ProgramNode {
+  type: NodeType;
+  byte: number;
+  bytes?: Uint8Array;
+  wide?: WideSet;
+  anchor?: AnchorKind;
+  /** Group index (0-based) of Open, Close and BackRef. */
+  group: number;
+  /** An Open/Close of a group directly under a repetition (GNU's opt_subexp). */
+  optional: boolean;
+  /** Where a consuming node (or a back-reference) goes next. */
+  next: number;
+  /** Where an epsilon node may go, in GNU's preference order (ascending node index). */
+  edests: number[];
+}
+
+/**
+ * How characters are matched. 'bytes': the C locale. 'utf8': multibyte matching, starts only at
+ * character boundaries. 'utf8-bytes': gnulib's single-byte fast path for UTF-8 patterns that need
+ * nothing multibyte-aware (only `.` then knows about UTF-8 sequences).
+ */
+export type Regime = 'bytes' | 'utf8' | 'utf8-bytes';
+
+export interface Program {
+  nodes: ProgramNode[];
+  init: number;
+  end: number;
+  /** Number of groups (re_nsub). */
+  groups: number;
+  /** Group i's registers are reported from group subexpMap[i] (nested groups merged by GNU). */
+  subexpMap: number[];
+  hasBackRefs: boolean;
+  regime: Regime;
+}
+
+export function isEpsilon(type: NodeType): boolean {
+  return (
+    type === NodeType.Anchor ||
+    type === NodeType.Open ||
+    type === NodeType.Close ||
+    type === NodeType.Alt ||
+    type === NodeType.Star
+  );
+}
+
+/** A tree node while the automaton is laid out. */
+interface Work {
+  tree: Tree | { kind: 'open' | 'close'; index: number; optional: boolean } | { kind: 'end' };
+  left: Work | null;
+  right: Work | null;
+  index: number;
+  first: Work | null;
+  next: Work | null;
+}
+
+function work(tree: Work['tree'], left: Work | null = null, right: Work | null = null): Work {
+  return { tree, left, right, index: -1, first: null, next: null };
+}
+
+/** GNU strips a group that is the whole body of another group, reporting it as the outer one. */
+function mergeNestedGroups(tree: Tree | null, subexpMap: number[]): Tree | null {
+  if (!tree) return null;
+  switch (tree.kind) {
+    case 'backref':
+      return { ...tree, group: subexpMap[tree.group] };
+    case 'group': {
+      let body = tree.body;
+      if (body && body.kind === 'group') {
+        subexpMap[body.index] = subexpMap[tree.index];
+        body = body.body;
+      }
+      return { ...tree, body: mergeNestedGroups(body, subexpMap) };
+    }
+    case 'concat':
+      return {
+        kind: 'concat',
+        left: mergeNestedGroups(tree.left, subexpMap)!,
+        right: mergeNestedGroups(tree.right, subexpMap)!,
+      };
+    case 'alt':
+      return {
+        kind: 'alt',
+        left: mergeNestedGroups(tree.left, subexpMap),
+        right: mergeNestedGroups(tree.right, subexpMap),
+      };
+    case 'star':
+      return { kind: 'star', body: mergeNestedGroups(tree.body, subexpMap)! };
+    default:
+      return tree;
+  }
+}
+
+/** Builds the work tree, turning each group into Open · body · Close. */
+function lower(tree: Tree | null): Work | null {
+  if (!tree) return null;
+  switch (tree.kind) {
+    case 'concat':
+      return work(tree, lower(tree.left), lower(tree.right));
+    case 'alt':
+      return work(tree, lower(tree.left), lower(tree.right));
+    case 'star':
+      return work(tree, lower(tree.body));
+    case 'group': {
+      const open = work({ kind: 'open', index: tree.index, optional: tree.optional });
+      const close = work({ kind: 'close', index: tree.index, optional: tree.optional });
+      const body = lower(tree.body);
+      const concat = (l: Work, r: Work): Work => work({ kind: 'concat', left: tree, right: tree }, l, r);
+      return concat(open, body ? concat(body, close) : close);
+    }
+    default:
+      return work(tree);
+  }
+}
+
+const isConcat = (w: Work): boolean => w.tree.kind === 'concat';
+
+/** Visits children before parents, left before right (gnulib's postorder). */
+function postorder(root: Work, visit: (w: Work) => void): void {
+  const stack: { node: Work; done: boolean }[] = [{ node: root, done: false }];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    if (top.done) {
+      visit(top.node);
+      continue;
+    }
+    stack.push({ node: top.node, done: true });
+    if (top.node.right) stack.push({ node: top.node.right, done: false });
+    if (top.node.left) stack.push({ node: top.node.left, done: false });
+  }
+}
+
+/** Visits parents before children, left before right. */
+function preorder(root: Work, visit: (w: Work) => void): void {
+  const stack: Work[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    if (node.right) stack.push(node.right);
+    if (node.left) stack.push(node.left);
+  }
+}
+
+function nodeOf(w: Work): ProgramNode {
+  const base: ProgramNode = { type: NodeType.End, byte: 0, group: -1, optional: false, next: -1, edests: [] };
+  const t = w.tree;
+  switch (t.kind) {
+    case 'char':
+      return { ...base, type: NodeType.Char, byte: t.byte };
+    case 'bytes':
+      return { ...base, type: NodeType.Bytes, bytes: t.set };
+    case 'wide':
+      return { ...base, type: NodeType.Wide, wide: t.set };
+    case 'any':
+      return { ...base, type: NodeType.Any };
+    case 'anchor':
+      return { ...base, type: NodeType.Anchor, anchor: t.anchor };
+    case 'backref':
+      return { ...base, type: NodeType.BackRef, group: t.group };
+    case 'open':
+      return { ...base, type: NodeType.Open, group: t.index, optional: t.optional };
+    case 'close':
+      return { ...base, type: NodeType.Close, group: t.index, optional: t.optional };
+    case 'alt':
+      return { ...base, type: NodeType.Alt };
+    case 'star':
+      return { ...base, type: NodeType.Star };
+    default:
+      return base;
+  }
+}
+
+/** gnulib's single-byte fast path applies unless some node needs multibyte or word context. */
+function chooseRegime(nodes: ProgramNode[], charset: Charset): Regime {
+  if (charset === 'bytes') return 'bytes';
+  for (const node of nodes) {
+    if (node.type === NodeType.Wide) return 'utf8';
+    if (node.type === NodeType.Anchor && node.anchor !== undefined) {
+      const a = node.anchor;
+      if (a !== 'line-first' && a !== 'line-last' && a !== 'buf-first' && a !== 'buf-last') return 'utf8';
+    }
+  }
+  return 'utf8-bytes';
+}
+
+export function compileProgram(parsed: ParsedPattern, charset: Charset): Program {
+  const subexpMap = Array.from({ length: parsed.groups }, (_, i) => i);
+  const tree = mergeNestedGroups(parsed.tree, subexpMap);
+  const body = lower(tree);
+  const endWork = work({ kind: 'end' });
+  const root = body ? work({ kind: 'concat', left: tree!, right: tree! }, body, endWork) : endWork;
+
+  const nodes: ProgramNode[] = [];
+  postorder(root, (w) => {
+    if (isConcat(w)) {
+      w.first = w.left!.first;
+      w.index = w.left!.index;
+    } else {
+      w.first = w;
+      w.index = nodes.length;
+      nodes.push(nodeOf(w));
+    }
+  });
+  preorder(root, (w) => {
+    const kind = w.tree.kind;
+    if (kind === 'star') {
+      w.left!.next = w;
+    } else if (kind === 'concat') {
+      w.left!.next = w.right!.first;
+      w.right!.next = w.next;
+    } else {
+      if (w.left) w.left.next = w.next;
+      if (w.right) w.right.next = w.next;
+    }
+  });
+  let hasBackRefs = false;
+  preorder(root, (w) => {
+    if (isConcat(w)) return;
+    const node = nodes[w.index];
+    const nextIndex = w.next ? w.next.index : -1;
+    switch (node.type) {
+      case NodeType.Alt:
+      case NodeType.Star: {
+        const left = w.left ? w.left.first!.index : nextIndex;
+        const right = w.right ? w.right.first!.index : nextIndex;
+        node.edests = left === right ? [left] : left < right ? [left, right] : [right, left];
+        break;
+      }
+      case NodeType.Anchor:
+      case NodeType.Open:
+      case NodeType.Close:
+        node.edests = [nextIndex];
+        break;
+      case NodeType.BackRef:
+        hasBackRefs = true;
+        node.next = nextIndex;
+        node.edests = [nextIndex];
+        break;
+      case NodeType.End:
+        break;
+      default:
+        node.next = nextIndex;
+    }
+  });
+  return {
+    nodes,
+    init: root.first!.index,
+    end: endWork.index,
+    groups: parsed.groups,
+    subexpMap,
+    hasBackRefs,
+    regime: chooseRegime(nodes, charset),
+  };
+}

@@ -1,0 +1,241 @@
+// GNU m4's regexp and patsubst builtins, and the regex API the engine uses elsewhere.
+import { existsSync } from 'node:fs';
+import type { Diagnostic, PureResult } from './diagnostics.js';
+import { cString } from './numeric.js';
+import { type MatchResult, type Registers } from './regex-machine.js';
+import { searchProgram } from './regex-match.js';
+import { type Program, compileProgram } from './regex-program.js';
+import { toJsRegExp } from './regex-js.js';
+import { RegexSyntaxError, parseEmacsRegex } from './regex-syntax.js';
+import { type Charset, makeSubject } from './regex-text.js';
+
+export type { Charset } from './regex-text.js';
+export type { MatchResult, Registers } from './regex-machine.js';
+
+/**
+ * What regexp and patsubst keep between calls in one m4 run: the character set (from the
+ * locale, as GNU m4's setlocale(LC_ALL, "") picks it) and whether the once-per-run warning
+ * about \0 in replacements was given. The engine makes one per run with newRegexState().
+ */
+export interface RegexState {
+  charset: Charset;
+  warnedZeroReference: boolean;
+}
+
+/**
+ * The character set GNU m4 would use for LC_CTYPE in this environment: UTF-8 when the
+ * locale named by LC_ALL, else LC_CTYPE, else LANG is a UTF-8 locale present on the system.
+ */
+export function charsetForEnvironment(env: NodeJS.ProcessEnv): Charset {
+  const name = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+  const match = /^([^.@]*)\.(utf-?8)(@.*)?$/i.exec(name);
+  if (!match) return 'bytes';
+  const normalized = `${match[1]}.utf8${match[3] ?? ''}`;
+  if (match[1] === 'C' || match[1] === 'POSIX') return 'utf8';
+  return existsSync(`/usr/lib/locale/${normalized}`) || existsSync(`/usr/lib/locale/${name}`)
+    ? 'utf8'
+    : 'bytes';
+}
+
+export function newRegexState(env: NodeJS.ProcessEnv = process.env): RegexState {
+  return { charset: charsetForEnvironment(env), warnedZeroReference: false };
+}
+
+let defaultState: RegexState | undefined;
+/** The state used when a caller passes none: one per process, from process.env. */
+function processState(): RegexState {
+  defaultState ??= newRegexState();
+  return defaultState;
+}
+
+/** A compiled GNU m4 regex. */
+export interface M4Regex {
+  pattern: string;
+  charset: Charset;
+  groups: number;
+  program: Program;
+}
+
+const cache = new Map<string, M4Regex | string>();
+const CACHE_LIMIT = 512;
+
+/** Compiles a pattern as GNU m4 does; the error is gnulib's message. */
+export function compileM4Regex(
+  pattern: string,
+  charset: Charset,
+): { ok: true; regex: M4Regex } | { ok: false; message: string } {
+  const key = `${charset}\0${pattern}`;
+  let entry = cache.get(key);
+  if (entry === undefined) {
+    try {
+      const parsed = parseEmacsRegex(pattern, charset);
+      entry = { pattern, charset, groups: parsed.groups, program: compileProgram(parsed, charset) };
+    } catch (err) {
+      if (!(err instanceof RegexSyntaxError)) throw err;
+      entry = err.message;
+    }
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(key, entry);
+  }
+  return typeof entry === 'string' ? { ok: false, message: entry } : { ok: true, regex: entry };
+}
+
+/** re_search: the leftmost-longest match at or after `from`, with GNU's registers. */
+export function searchM4Regex(
+  regex: M4Regex,
+  text: string,
+  from = 0,
+  wantRegisters = true,
+): MatchResult | undefined {
+  return searchProgram(regex.program, makeSubject(text, regex.charset), from, wantRegisters);
+}
+
+/**
+ * For the engine's other needs: the pattern as a JS RegExp that accepts the same texts (C
+ * locale). JS finds leftmost-first matches; use compileM4Regex/searchM4Regex for GNU's.
+ */
+export function compileEmacsRegex(
+  pattern: string,
+): { ok: true; regex: RegExp; groups: number } | { ok: false; message: string } {
+  try {
+    const parsed = parseEmacsRegex(cString(pattern), 'bytes');
+    return { ok: true, regex: toJsRegExp(parsed.tree), groups: parsed.groups };
+  } catch (err) {
+    if (!(err instanceof RegexSyntaxError)) throw err;
+    return { ok: false, message: err.message };
+  }
+}
+
+/** GNU aborts the whole run here; we report it as an error and give up the expansion. */
+const MEMORY_EXHAUSTED: Diagnostic = { severity: 'error', message: 'memory exhausted' };
+
+class Substitution {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly out: string[] = [];
+  failed = false;
+
+  constructor(
+    private readonly state: RegexState,
+    private readonly groups: number,
+  ) {}
+
+  text(piece: string): void {
+    this.out.push(piece);
+  }
+
+  result(): string {
+    return this.out.join('');
+  }
+
+  /** Expands a replacement: \& and \0 the match, \1..\9 groups, \x is x. */
+  replace(victim: string, replacement: string, registers: Registers): void {
+    let i = 0;
+    for (;;) {
+      const backslash = replacement.indexOf('\\', i);
+      if (backslash < 0) {
+        this.out.push(replacement.slice(i));
+        return;
+      }
+      this.out.push(replacement.slice(i, backslash));
+      const ch = replacement[backslash + 1];
+      i = backslash + 2;
+      if (ch === undefined) {
+        this.warn('Warning: trailing \\ ignored in replacement');
+        return;
+      }
+      if (ch === '0' || ch === '&') {
+        if (ch === '0' && !this.state.warnedZeroReference) {
+          this.state.warnedZeroReference = true;
+          this.warn('Warning: \\0 will disappear, use \\& instead in replacements');
+        }
+        this.out.push(victim.slice(registers.start[0], registers.end[0]));
+      } else if (ch >= '1' && ch <= '9') {
+        const k = ch.charCodeAt(0) - 48;
+        if (k > this.groups) {
+          this.warn(`Warning: sub-expression ${k} not present`);
+        } else if (registers.end[k] > 0) {
+          // A group left half-open ends before it starts: GNU then asks for a huge copy and dies.
+          if (registers.end[k] < registers.start[k]) {
+            this.failed = true;
+            return;
+          }
+          this.out.push(victim.slice(registers.start[k], registers.end[k]));
+        }
+      } else {
+        this.out.push(ch);
+      }
+    }
+  }
+
+  private warn(message: string): void {
+    this.diagnostics.push({ severity: 'warning', message });
+  }
+}
+
+/** regexp(string, regexp, [replacement]). `args` exclude the macro name. */
+export function regexpBuiltin(
+  _builtinName: string,
+  args: string[],
+  state: RegexState = processState(),
+): PureResult {
+  // Too few arguments: GNU's fallbacks (the engine has warned already).
+  if (args.length < 2) return { text: args.length === 1 ? '0' : '', diagnostics: [] };
+  const victim = cString(args[0]);
+  const pattern = cString(args[1]);
+  const compiled = compileM4Regex(pattern, state.charset);
+  if (!compiled.ok) {
+    return {
+      text: '',
+      diagnostics: [
+        { severity: 'warning', message: `bad regular expression: \`${pattern}': ${compiled.message}` },
+      ],
+    };
+  }
+  const wantReplacement = args.length >= 3;
+  const match = searchM4Regex(compiled.regex, victim, 0, wantReplacement);
+  if (!wantReplacement) return { text: String(match ? match.start : -1), diagnostics: [] };
+  if (!match) return { text: '', diagnostics: [] };
+  const substitution = new Substitution(state, compiled.regex.groups);
+  substitution.replace(victim, cString(args[2]), match.registers);
+  if (substitution.failed) return { text: '', diagnostics: [...substitution.diagnostics, MEMORY_EXHAUSTED] };
+  return { text: substitution.result(), diagnostics: substitution.diagnostics };
+}
+
+/** patsubst(string, regexp, [replacement]). `args` exclude the macro name. */
+export function patsubstBuiltin(
+  _builtinName: string,
+  args: string[],
+  state: RegexState = processState(),
+): PureResult {
+  if (args.length < 2) return { text: args.length === 1 ? cString(args[0]) : '', diagnostics: [] };
+  const pattern = cString(args[1]);
+  const compiled = compileM4Regex(pattern, state.charset);
+  if (!compiled.ok) {
+    return {
+      text: '',
+      diagnostics: [
+        { severity: 'warning', message: `bad regular expression \`${pattern}': ${compiled.message}` },
+      ],
+    };
+  }
+  const victim = cString(args[0]);
+  const replacement = cString(args[2] ?? '');
+  const subject = makeSubject(victim, state.charset);
+  const substitution = new Substitution(state, compiled.regex.groups);
+  let offset = 0;
+  while (offset <= victim.length) {
+    const match = searchProgram(compiled.regex.program, subject, offset, true);
+    if (!match) {
+      substitution.text(victim.slice(offset));
+      break;
+    }
+    substitution.text(victim.slice(offset, match.start));
+    substitution.replace(victim, replacement, match.registers);
+    if (substitution.failed)
+      return { text: '', diagnostics: [...substitution.diagnostics, MEMORY_EXHAUSTED] };
+    offset = match.end;
+    // An empty match copies one byte and moves on, so the search cannot stall.
+    if (match.start === match.end) substitution.text(victim.slice(offset, ++offset));
+  }
+  return { text: substitution.result(), diagnostics: substitution.diagnostics };
+}
