@@ -1,0 +1,3 @@
+define(`pair', `1,2')dnl
+define(`count', `$#')dnl
+count(pair) count(`pair')

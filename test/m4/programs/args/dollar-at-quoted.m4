@@ -1,0 +1,3 @@
+define(`x', `X')dnl
+define(`at', `[$@]')dnl
+at(`x', `y,z', x)

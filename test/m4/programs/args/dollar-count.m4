@@ -1,0 +1,2 @@
+define(`count', `$#')dnl
+count count() count(a) count(a,b) count(,) count(`a,b')

@@ -1,0 +1,2 @@
+define(`m', `$ $$ $a $- $% end$')dnl
+m(1)

@@ -1,0 +1,2 @@
+define(`outer', `define(`inner', `[$1]')')dnl
+outer(X)inner(Y)

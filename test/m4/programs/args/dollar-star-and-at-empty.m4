@@ -1,0 +1,3 @@
+define(`s', `<$*>')dnl
+define(`a', `<$@>')dnl
+s a s() a() s(,) a(,)

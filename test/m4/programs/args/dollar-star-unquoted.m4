@@ -1,0 +1,3 @@
+define(`x', `X')dnl
+define(`star', `[$*]')dnl
+star(`x', `y,z', x)

@@ -1,0 +1,3 @@
+define(`pre', `Abc')dnl
+define(`Abcdef', `JOINED')dnl
+pre`'def predef pre()def

@@ -1,0 +1,6 @@
+define(`show', `[$1][$2]')dnl
+show(   a ,
+	b  )
+show(
+x,	 
+ y)

@@ -1,0 +1,2 @@
+define(`show', `[$1][$2]')dnl
+show((a, b), (c (d, e)))

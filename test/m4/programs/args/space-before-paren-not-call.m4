@@ -1,0 +1,2 @@
+define(`f', `F[$#]')dnl
+f (a) f(a)

@@ -1,0 +1,2 @@
+define(`len', `shadow')dnl
+len(abc) builtin(`len', `abc')

@@ -1,0 +1,1 @@
+builtin(`indir', `len', `abc') indir(`builtin', `len', `ab')

@@ -1,0 +1,1 @@
+builtin(`define', `b', `B')b

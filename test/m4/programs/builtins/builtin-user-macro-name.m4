@@ -1,0 +1,1 @@
+define(`mine', `M')[builtin(`mine')]

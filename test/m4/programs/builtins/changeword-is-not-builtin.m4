@@ -1,0 +1,1 @@
+changeword(`[a-z]+') ifdef(`changeword', `yes', `no')

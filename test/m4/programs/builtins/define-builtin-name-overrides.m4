@@ -1,0 +1,2 @@
+define(`len', `mine')dnl
+len(abc)

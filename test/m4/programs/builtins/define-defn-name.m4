@@ -1,0 +1,2 @@
+define(defn(`len'), `x')dnl
+[pushdef(defn(`len'), `x')]

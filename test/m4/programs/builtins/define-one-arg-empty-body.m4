@@ -1,0 +1,2 @@
+define(`e')dnl
+[e] [`e']

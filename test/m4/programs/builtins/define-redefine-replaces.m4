@@ -1,0 +1,2 @@
+define(`x', `one')x
+define(`x', `two')x

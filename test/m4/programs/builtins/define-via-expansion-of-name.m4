@@ -1,0 +1,2 @@
+define(`name', `target')dnl
+define(name, `via expansion')target

@@ -1,0 +1,2 @@
+define(`a', `A')define(`b', `B')dnl
+defn(`a', `b', `a')

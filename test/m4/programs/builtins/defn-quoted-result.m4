@@ -1,0 +1,2 @@
+define(`x', `y')define(`y', `Y')dnl
+defn(`x') x

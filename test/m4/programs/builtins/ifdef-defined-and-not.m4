@@ -1,0 +1,3 @@
+define(`yes', `')dnl
+ifdef(`yes', `Y', `N') ifdef(`no', `Y', `N') ifdef(`no', `Y')[]
+ifdef(`len', `builtin defined')

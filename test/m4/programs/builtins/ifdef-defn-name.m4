@@ -1,0 +1,1 @@
+ifdef(defn(`len'), `yes', `no')

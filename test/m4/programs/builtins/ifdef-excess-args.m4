@@ -1,0 +1,1 @@
+ifdef(`ifdef', `a', `b', `c')

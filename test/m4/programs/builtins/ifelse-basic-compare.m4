@@ -1,0 +1,1 @@
+ifelse(`a', `a', `same', `diff') ifelse(`a', `b', `same', `diff') ifelse(`a', `b', `same')[]

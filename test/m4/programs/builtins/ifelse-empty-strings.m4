@@ -1,0 +1,1 @@
+ifelse(`', `', `empty equal') ifelse(` ', `', `x', `space differs')

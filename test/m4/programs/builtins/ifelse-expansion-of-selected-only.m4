@@ -1,0 +1,2 @@
+define(`boom', `BOOM')dnl
+ifelse(`x', `x', ``picked'', `boom')

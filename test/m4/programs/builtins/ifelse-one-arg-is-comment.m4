@@ -1,0 +1,1 @@
+ifelse(`anything at all, even commas')[]

@@ -1,0 +1,1 @@
+incr decr [incr()]

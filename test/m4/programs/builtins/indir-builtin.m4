@@ -1,0 +1,1 @@
+indir(`len', `hello') indir(`define', `q', `Q')q

@@ -1,0 +1,1 @@
+[indir(defn(`len'), `abc')]

@@ -1,0 +1,2 @@
+pushdef(`len', `shadow')len(x)
+popdef(`len')len(xyz)

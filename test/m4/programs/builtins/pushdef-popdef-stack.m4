@@ -1,0 +1,6 @@
+define(`s', `one')dnl
+pushdef(`s', `two')s
+pushdef(`s', `three')s
+popdef(`s')s
+popdef(`s')s
+popdef(`s')s

@@ -1,0 +1,1 @@
+pushdef(`p', `P')p popdef(`p')p popdef(`p')p

@@ -1,0 +1,1 @@
+[traceon(`x')][traceoff(`x')]

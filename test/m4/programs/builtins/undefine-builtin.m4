@@ -1,0 +1,1 @@
+undefine(`len')len(abc)

@@ -1,0 +1,1 @@
+undefine(defn(`len'))len(abc)

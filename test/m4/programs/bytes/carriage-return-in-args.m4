@@ -1,0 +1,1 @@
+define(`show', `[$1]')show( a)

@@ -1,0 +1,4 @@
+line one
+define(`x', `X')x
+dnl with cr
+end

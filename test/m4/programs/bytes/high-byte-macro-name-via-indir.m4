@@ -1,0 +1,1 @@
+define(`été', `summer')indir(`été') été

@@ -1,0 +1,2 @@
+changequote(`«', `»')dnl
+define(«x», «quoted «nested»»)x

@@ -1,0 +1,2 @@
+define(`ab', `AB')dnl
+abéab éab abÿ

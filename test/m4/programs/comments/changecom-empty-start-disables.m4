@@ -1,0 +1,3 @@
+define(`x', `X')dnl
+changecom(`', `!')dnl
+x # x ! x

@@ -1,0 +1,1 @@
+changecom(`a', `b', `c')dnl

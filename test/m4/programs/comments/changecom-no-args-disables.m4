@@ -1,0 +1,3 @@
+define(`x', `X')dnl
+changecom
+x # x

@@ -1,0 +1,3 @@
+define(`f', `[$1]')dnl
+f# comment
+(x)

@@ -1,0 +1,3 @@
+define(`show', `<$1>')dnl
+show(a # comment, with comma )
+and more)

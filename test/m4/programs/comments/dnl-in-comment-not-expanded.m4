@@ -1,0 +1,3 @@
+# dnl stays
+# changecom(`%') stays too
+% not a comment

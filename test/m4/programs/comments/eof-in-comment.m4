@@ -1,0 +1,4 @@
+define(`x', `X')dnl
+changecom(`/*', `*/')dnl
+x /* never closed
+x

@@ -1,0 +1,3 @@
+define(`x', `X')dnl
+# it`s a comment with x
+x

@@ -1,0 +1,1 @@
+debugfile(`no/such/dir/log')traceon(`len')len(abc)

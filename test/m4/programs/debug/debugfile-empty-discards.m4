@@ -1,0 +1,1 @@
+debugfile(`')traceon(`len')len(abc)

@@ -1,0 +1,1 @@
+debugfile(`trace.log')traceon(`len')len(abc) debugfile`'len(de)

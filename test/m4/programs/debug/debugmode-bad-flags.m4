@@ -1,0 +1,1 @@
+debugmode(`z')debugmode(`a+')done

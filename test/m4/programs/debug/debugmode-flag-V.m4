@@ -1,0 +1,1 @@
+debugmode(`V')define(`f', `$1')f(`arg')

@@ -1,0 +1,1 @@
+debugmode(`a')traceon(`len')len(`hello')

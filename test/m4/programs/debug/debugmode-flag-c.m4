@@ -1,0 +1,1 @@
+debugmode(`c')traceon(`f')define(`f', `F')f(a)

@@ -1,0 +1,1 @@
+debugmode(`e')traceon(`len')len(`hello')

@@ -1,0 +1,2 @@
+debugmode(`fl')traceon(`len')
+len(`x')

@@ -1,0 +1,1 @@
+debugmode(`i')include(`inc.m4')done

@@ -1,0 +1,1 @@
+debugmode(`p')include(`inc.m4')sinclude(`nothere.m4')

@@ -1,0 +1,1 @@
+debugmode(`aeq')traceon(`f')define(`f', `[$1]')f(`x y')

@@ -1,0 +1,1 @@
+debugmode(`t')define(`f', `F')f len(ab)

@@ -1,0 +1,1 @@
+debugmode(`x')traceon(`len', `f')define(`f', `len(a)')f len(b)

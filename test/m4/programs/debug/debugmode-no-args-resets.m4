@@ -1,0 +1,1 @@
+debugmode(`aet')len(a) debugmode len(b)

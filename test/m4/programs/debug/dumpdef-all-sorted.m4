@@ -1,0 +1,1 @@
+m4_define(`m4_zz', `z')m4_dumpdef

@@ -1,0 +1,2 @@
+define(`zz', `last')define(`aa', `first')dnl
+dumpdef

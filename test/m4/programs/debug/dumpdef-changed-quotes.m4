@@ -1,0 +1,1 @@
+changequote([, ])define([v], [value])debugmode([q])dumpdef([v])dnl

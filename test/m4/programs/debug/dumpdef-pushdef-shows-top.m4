@@ -1,0 +1,1 @@
+pushdef(`s', `one')pushdef(`s', `two')dumpdef(`s')dnl

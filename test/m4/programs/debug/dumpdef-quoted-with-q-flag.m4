@@ -1,0 +1,1 @@
+debugmode(`q')define(`w', `with `nested' quotes')dumpdef(`w', `len')dnl

@@ -1,0 +1,1 @@
+debugfile(`dump.out')define(`q', `Q')dumpdef(`q')dnl

@@ -1,0 +1,1 @@
+dumpdef(`nosuch')dnl

@@ -1,0 +1,2 @@
+define(`a', `alpha')define(`b', `$1 and `quoted'')dnl
+dumpdef(`a', `b')done

@@ -1,0 +1,1 @@
+traceon(`define')define(`x', defn(`len'))dnl

@@ -1,0 +1,1 @@
+traceon(`len')indir(`len', `ab') builtin(`len', `abc')

@@ -1,0 +1,1 @@
+traceon(`m4exit')m4exit(`3')

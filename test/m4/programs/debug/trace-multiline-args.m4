@@ -1,0 +1,3 @@
+traceon(`f')define(`f', `$2')f(`a
+b', `c
+d')

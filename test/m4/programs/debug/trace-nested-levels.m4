@@ -1,0 +1,2 @@
+define(`inner', `I')define(`outer', `inner(x)')dnl
+traceon(`inner', `outer')outer(y)

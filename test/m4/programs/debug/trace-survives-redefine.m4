@@ -1,0 +1,1 @@
+define(`f', `1')traceon(`f')define(`f', `2')f undefine(`f')define(`f', `3')f

@@ -1,0 +1,1 @@
+traceoff(`nothing')done

@@ -1,0 +1,3 @@
+define(`f', `F')dnl
+traceon f len(abc) traceoff dnl
+f

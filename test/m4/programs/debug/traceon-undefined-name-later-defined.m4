@@ -1,0 +1,1 @@
+traceon(`later')define(`later', `L')later

@@ -1,0 +1,4 @@
+divert(`-1')
+this is discarded
+define(`x', `kept')
+divert`'x

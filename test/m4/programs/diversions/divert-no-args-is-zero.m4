@@ -1,0 +1,2 @@
+divert(`2')two
+divert done undivert(`2')

@@ -1,0 +1,4 @@
+divert(`abc')where
+divert(`')empty
+divert(` 2')space
+divert`'undivert

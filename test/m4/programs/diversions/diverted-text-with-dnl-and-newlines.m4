@@ -1,0 +1,4 @@
+divert(`3')dnl
+line a
+line b
+divert`'before

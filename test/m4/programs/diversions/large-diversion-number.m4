@@ -1,0 +1,3 @@
+divert(`1000')thousand
+divert(`7')seven
+divert`'end

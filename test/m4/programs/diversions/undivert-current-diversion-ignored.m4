@@ -1,0 +1,3 @@
+divert(`1')text one
+undivert(`1')still one
+divert`'---

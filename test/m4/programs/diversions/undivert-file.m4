@@ -1,0 +1,2 @@
+undivert(`data.txt')|
+define(`data', `D')undivert(`data.txt', `1')

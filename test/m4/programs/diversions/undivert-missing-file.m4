@@ -1,0 +1,1 @@
+[undivert(`no-such-file.txt')]

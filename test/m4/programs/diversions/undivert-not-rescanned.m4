@@ -1,0 +1,3 @@
+define(`x', `X')dnl
+divert(`1')x `x'
+divert`'undivert(`1')dnl

@@ -1,0 +1,3 @@
+define(`show', `[$1]')dnl
+divert(`1')one
+divert`'show(undivert(`1'))

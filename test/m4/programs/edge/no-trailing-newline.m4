@@ -1,0 +1,1 @@
+define(`x', `X')x at end

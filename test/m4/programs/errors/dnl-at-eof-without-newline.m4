@@ -1,0 +1,1 @@
+text dnl at end

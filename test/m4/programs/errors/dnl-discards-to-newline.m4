@@ -1,0 +1,4 @@
+text dnl this is gone
+next line dnl
+dnl whole line
+end

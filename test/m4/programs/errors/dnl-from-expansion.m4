@@ -1,0 +1,3 @@
+define(`d', `dnl')dnl
+before d after
+next

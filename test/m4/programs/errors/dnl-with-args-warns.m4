@@ -1,0 +1,2 @@
+dnl(`arg') rest of line
+after

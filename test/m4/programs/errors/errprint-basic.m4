@@ -1,0 +1,2 @@
+errprint(`message to stderr
+')done

@@ -1,0 +1,1 @@
+include(`missing')m4exit(`0')

@@ -1,0 +1,2 @@
+text m4exit
+more

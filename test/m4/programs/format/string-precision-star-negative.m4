@@ -1,0 +1,1 @@
+format(`[%.*s]', -1, `abcdef')

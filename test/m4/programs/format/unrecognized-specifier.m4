@@ -1,0 +1,1 @@
+[format(`%z %d', 1)] [format(`%')] [format(`abc%')]

@@ -1,0 +1,1 @@
+define(`added', `new')dnl

@@ -1,0 +1,2 @@
+define(`kept', `survives')divert(`2')saved diversion
+divert`'kept

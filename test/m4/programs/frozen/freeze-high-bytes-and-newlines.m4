@@ -1,0 +1,2 @@
+define(`h', `éÿ
+two lines')define(`à', `x')dnl

@@ -1,0 +1,2 @@
+m4wrap(`wrapped
+')define(`w', `x')dnl

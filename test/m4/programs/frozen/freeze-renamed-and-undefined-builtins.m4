@@ -1,0 +1,1 @@
+define(`mylen', defn(`len'))undefine(`len')undefine(`define')dnl

@@ -1,0 +1,1 @@
+define(`a', `alpha')pushdef(`a', `beta')define(`b', `$1 and $2')dnl

@@ -1,0 +1,1 @@
+define(`e', `E')m4exit(`3')

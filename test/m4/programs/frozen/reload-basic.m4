@@ -1,0 +1,3 @@
+greet length(<abc>) `not quotes' // comment greet
+greet
+divnum

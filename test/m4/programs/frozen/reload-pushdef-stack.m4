@@ -1,0 +1,1 @@
+x popdef(`x')x popdef(`x')x

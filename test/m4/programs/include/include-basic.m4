@@ -1,0 +1,3 @@
+before
+include(`inc.m4')inc_x
+after __line__

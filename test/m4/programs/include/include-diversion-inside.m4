@@ -1,0 +1,1 @@
+include(`diverts.m4')main

@@ -1,0 +1,1 @@
+define(`start', `S')include(`openarg.m4')after

@@ -1,0 +1,1 @@
+include(`openquote.m4')after

@@ -1,0 +1,1 @@
+include(`exits.m4')not reached

@@ -1,0 +1,1 @@
+[include(`missing.m4')] still running

@@ -1,0 +1,1 @@
+include(`nest1.m4')top __line__

@@ -1,0 +1,1 @@
+include(`nonl.m4')|next

@@ -1,0 +1,2 @@
+define(`show', `[$1]')dnl
+show(`a' include(`nonl.m4') `b')

@@ -1,0 +1,1 @@
+include(`sub/deep.m4')__file__ __line__

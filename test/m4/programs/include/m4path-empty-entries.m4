@@ -1,0 +1,1 @@
+include(`inc.m4')include(`found.m4')

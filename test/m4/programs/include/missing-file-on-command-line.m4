@@ -1,0 +1,1 @@
+present __file__

@@ -1,0 +1,1 @@
+define(`from_main', `M')main __file__

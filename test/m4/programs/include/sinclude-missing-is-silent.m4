@@ -1,0 +1,1 @@
+[sinclude(`missing.m4')] [sinclude(`inc.m4')]

@@ -1,0 +1,2 @@
+m4wrap(`len(abc')dnl
+body

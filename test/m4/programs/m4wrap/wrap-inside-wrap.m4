@@ -1,0 +1,3 @@
+m4wrap(`outer m4wrap(`inner
+')
+')dnl

@@ -1,0 +1,3 @@
+m4wrap(`__line__ errprint(`in wrap
+')')dnl
+line 3 __line__

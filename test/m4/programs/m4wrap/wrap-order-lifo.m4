@@ -1,0 +1,3 @@
+m4wrap(`first ')m4wrap(`second ')m4wrap(`third
+')dnl
+body

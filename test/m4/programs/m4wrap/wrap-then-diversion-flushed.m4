@@ -1,0 +1,4 @@
+divert(`1')diverted
+divert`'m4wrap(`wrapped
+')dnl
+main

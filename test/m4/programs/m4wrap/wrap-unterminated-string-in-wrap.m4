@@ -1,0 +1,2 @@
+m4wrap(`oops changequote([,])[unclosed')dnl
+body

@@ -1,0 +1,3 @@
+m4wrap(`wrap runs
+')dnl
+m4exit(`3')

@@ -1,0 +1,1 @@
+from dash file

@@ -1,0 +1,3 @@
+divert(`1')diverted
+divert`'before
+include(`nope')after

@@ -1,0 +1,1 @@
+define(`r', `len(r(x))')r(x)

@@ -1,0 +1,1 @@
+from stdin __file__

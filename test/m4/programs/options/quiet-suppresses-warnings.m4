@@ -1,0 +1,2 @@
+len(`a', `b') ifdef(`x') dnl(x)
+[eval(`1/0')]

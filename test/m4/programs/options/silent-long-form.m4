@@ -1,0 +1,1 @@
+define(`x', `y', `z')substr(`abc', `q')

@@ -1,0 +1,5 @@
+define(`x', `X')dnl
+line two
+x
+dnl
+line five

@@ -1,0 +1,3 @@
+divert(`1')
+in one
+divert`'main

@@ -1,0 +1,2 @@
+top
+include(`inc.m4')back

@@ -1,0 +1,6 @@
+define(`f', `[$1]')dnl
+f(`a',
+`b') after
+f(
+`c')
+end

@@ -1,0 +1,1 @@
+ifdef(`__gnu__', `gnu', `not gnu') ifdef(`regexp', `has regexp', `no regexp')

@@ -1,0 +1,1 @@
+len(abc) [define] ifdef(`__unix__', `unix', `no unix')

@@ -1,0 +1,1 @@
+define(`a', `foo bar foo')pushdef(`b', `no match')dnl

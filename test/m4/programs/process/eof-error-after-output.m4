@@ -1,0 +1,1 @@
+partial output `never closed

@@ -1,0 +1,5 @@
+line one
+errprint(`error one
+')line two
+errprint(`error two
+')line three

@@ -1,0 +1,1 @@
+[esyscmd(`echo captured; echo passthrough >&2')]

@@ -1,0 +1,3 @@
+output before
+errprint(`message
+')m4exit(`17')

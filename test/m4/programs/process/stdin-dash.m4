@@ -1,0 +1,2 @@
+from stdin errprint(`to stderr
+')done

@@ -1,0 +1,3 @@
+define(`f', `F')traceon(`f')dnl
+a f b
+f

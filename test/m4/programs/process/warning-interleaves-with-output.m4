@@ -1,0 +1,3 @@
+first
+len(`a', `b')
+second

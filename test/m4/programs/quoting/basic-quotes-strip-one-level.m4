@@ -1,0 +1,3 @@
+`plain text' and ``doubled'' quotes
+define(`greet', `hello')dnl
+`greet' greet ``greet''

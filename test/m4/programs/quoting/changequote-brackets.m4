@@ -1,0 +1,5 @@
+changequote([,])dnl
+define([x], [[quoted] text])dnl
+x [x] `x'
+changequote`'dnl
+`x'

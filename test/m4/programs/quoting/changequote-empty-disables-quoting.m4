@@ -1,0 +1,3 @@
+define(`x', `X')dnl
+changequote(`', `')dnl
+`x' x

@@ -1,0 +1,2 @@
+changequote([, ], extra)dnl
+[a]

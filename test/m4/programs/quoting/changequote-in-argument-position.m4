@@ -1,0 +1,3 @@
+define(`q', `changequote(`$1', `$2')')dnl
+q([, ])dnl
+[done] `not'

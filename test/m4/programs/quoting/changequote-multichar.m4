@@ -1,0 +1,3 @@
+changequote(<<, >>)dnl
+define(<<hi>>, <<Hello <<nested>> world>>)dnl
+hi <<hi>> <hi> <<<hi>>>

@@ -1,0 +1,2 @@
+changequote(`{{', `}}')dnl
+{{ open {{ nested }} still open

@@ -1,0 +1,5 @@
+changequote([, ])dnl
+[a] `b'
+changequote
+[a] `b'
+changequote()

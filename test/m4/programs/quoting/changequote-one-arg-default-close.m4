@@ -1,0 +1,2 @@
+changequote([)dnl
+[quoted' still [nested'' done' [x]

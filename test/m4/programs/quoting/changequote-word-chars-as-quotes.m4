@@ -1,0 +1,3 @@
+define(`x', `X')dnl
+changequote(`q', `p')dnl
+qxp x qqxpp

@@ -1,0 +1,3 @@
+define(`a', `b')dnl
+a `this quote never
+ends

@@ -1,0 +1,4 @@
+define(`outer', ``inner' text')dnl
+outer
+define(`twice', ```deep''')dnl
+twice

@@ -1,0 +1,3 @@
+define(`show', `[$1] [$2] [$#]')dnl
+show(`a,b', `c)d')
+show(`(', `)')

@@ -1,0 +1,3 @@
+define(`echo', `$@')dnl
+echo(`one', ``two'', ```three''')
+echo(`a(b', c)

@@ -1,0 +1,2 @@
+it's a stray close quote' here
+define(`x', `y')x' x

@@ -1,0 +1,1 @@
+patsubst(`aaa', `^a', `X') patsubst(`aaa', `a$', `X') patsubst(`one two', `\<', `_')

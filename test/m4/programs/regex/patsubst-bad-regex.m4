@@ -1,0 +1,1 @@
+[patsubst(`abc', `\)')] [patsubst(`abc', `*a')]

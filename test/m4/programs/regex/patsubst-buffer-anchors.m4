@@ -1,0 +1,4 @@
+changequote([, ])dnl
+patsubst([aXa
+aXa], [\`a], [S]) patsubst([aXa
+aXa], [a\'], [E])

@@ -1,0 +1,1 @@
+patsubst(`  spaces  around  ', ` +') patsubst(`abc', `b')

@@ -1,0 +1,1 @@
+patsubst(`a.b', `\.', `\\') patsubst(`ab', `a', `\n') patsubst(`ab', `a', `&')

@@ -1,0 +1,1 @@
+patsubst(`John Smith', `\(\w+\) \(\w+\)', `\2, \1') patsubst(`a-b-c', `-', `\&\&')

@@ -1,0 +1,3 @@
+patsubst(`one
+two
+three', `^', `> ')

@@ -1,0 +1,2 @@
+define(`X', `expanded')dnl
+patsubst(`aXb', `X', `X') patsubst(`abc', `b', ``X'')

@@ -1,0 +1,1 @@
+[regexp(`abc', `b', `<\0>')] [regexp(`abc', `c', `<\0>')]

@@ -1,0 +1,1 @@
+[regexp(`abc', `\(')] [regexp(`abc', `a\{2')] [regexp(`abc', `[a')]

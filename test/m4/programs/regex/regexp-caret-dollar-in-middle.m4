@@ -1,0 +1,1 @@
+regexp(`a^b', `a^b', `[\&]') regexp(`a$b', `a$b', `[\&]')

@@ -1,0 +1,1 @@
+regexp(`hello world', `o w') regexp(`hello', `z') regexp(`hello', `') regexp(`abc', `^')

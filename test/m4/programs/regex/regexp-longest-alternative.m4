@@ -1,0 +1,1 @@
+regexp(`abcd', `\(a\|ab\)\(c\|bcd\)', `[\1][\2]') regexp(`xyz', `x*\|xyz', `[\&]')

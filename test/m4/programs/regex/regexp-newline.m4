@@ -1,0 +1,3 @@
+regexp(`line1
+line2', `^line2', `anchored') regexp(`a
+b', `a.b', `dot matches newline')

@@ -1,0 +1,1 @@
+[regexp(`abc', `x', `never')]

@@ -1,0 +1,1 @@
+regexp(`xaaay', `a+', `[\&]') regexp(`xy', `a?y', `[\&]') regexp(`xy', `a*', `[\&]')

@@ -1,0 +1,1 @@
+regexp(`  abc_9!', `\w+', `[\&]') regexp(`abc def', `\W', `[\&]')

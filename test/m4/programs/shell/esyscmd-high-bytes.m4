@@ -1,0 +1,1 @@
+len(esyscmd(`printf "\351\377"'))

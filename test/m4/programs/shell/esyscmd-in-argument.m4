@@ -1,0 +1,2 @@
+define(`show', `<$1>')dnl
+show(esyscmd(`printf "a,b"'))

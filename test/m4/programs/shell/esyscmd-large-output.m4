@@ -1,0 +1,1 @@
+len(esyscmd(`seq 1 50000'))

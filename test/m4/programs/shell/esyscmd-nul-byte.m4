@@ -1,0 +1,1 @@
+len(esyscmd(`printf "a\000b"'))

@@ -1,0 +1,3 @@
+define(`word', `EXPANDED')dnl
+changequote([, ])dnl
+esyscmd([echo word])esyscmd([echo "\`word'"])

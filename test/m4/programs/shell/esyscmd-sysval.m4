@@ -1,0 +1,1 @@
+esyscmd(`exit 3')sysval esyscmd(`echo x; exit 2')sysval

@@ -1,0 +1,1 @@
+syscmd(`/nonexistent/command 2>/dev/null')sysval

@@ -1,0 +1,1 @@
+syscmd(`echo "FOO=$FOO"')

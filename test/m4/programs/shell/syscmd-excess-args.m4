@@ -1,0 +1,1 @@
+syscmd(`true', `x')

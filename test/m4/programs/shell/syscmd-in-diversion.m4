@@ -1,0 +1,2 @@
+divert(`1')syscmd(`echo where')diverted
+divert`'main

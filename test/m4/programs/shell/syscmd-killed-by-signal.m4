@@ -1,0 +1,1 @@
+syscmd(`kill -9 $$')sysval esyscmd(`kill -15 $$')sysval

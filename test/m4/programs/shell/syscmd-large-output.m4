@@ -1,0 +1,1 @@
+syscmd(`seq 1 20000 | tail -2')done

@@ -1,0 +1,1 @@
+syscmd esyscmd [syscmd()] [esyscmd()] sysval

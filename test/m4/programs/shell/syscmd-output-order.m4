@@ -1,0 +1,2 @@
+before
+syscmd(`echo from shell')after

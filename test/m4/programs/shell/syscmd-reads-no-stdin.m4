@@ -1,0 +1,3 @@
+line one
+syscmd(`read x; echo "got [$x]"')
+line three

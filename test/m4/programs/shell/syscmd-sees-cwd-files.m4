@@ -1,0 +1,1 @@
+syscmd(`echo made > made.txt')syscmd(`cat made.txt')include(`made.txt')

@@ -1,0 +1,1 @@
+syscmd(`echo to stderr >&2')done

@@ -1,0 +1,1 @@
+syscmd(`true')sysval syscmd(`false')sysval syscmd(`exit 7')sysval

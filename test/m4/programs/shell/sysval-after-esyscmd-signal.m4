@@ -1,0 +1,1 @@
+esyscmd(`kill -2 $$')sysval

@@ -1,0 +1,1 @@
+index(`abécdé', `éc') index(`ÿþ', `þ')

@@ -1,0 +1,1 @@
+len(`abc') len(`') len() len(`a,b') len(`  x  ')

@@ -1,0 +1,2 @@
+define(`x', `12345')dnl
+len(x) len(`x')

@@ -1,0 +1,1 @@
+[substr(`hello', `x')] [substr(`hello', 1, `2y')] [substr(`hello', `')]

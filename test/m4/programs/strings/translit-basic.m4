@@ -1,0 +1,1 @@
+translit(`hello', `lo', `01') translit(`hello', `el')

@@ -1,0 +1,1 @@
+translit(`a-b-c', `-', `+') translit(`a-b', `a-', `AD') translit(`abc-', `c-', `CD')

@@ -1,0 +1,1 @@
+translit(`été', `é', `E') translit(`abc', `a-c', `ı-ÿ')

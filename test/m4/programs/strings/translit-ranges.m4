@@ -1,0 +1,1 @@
+translit(`Hello World', `a-z', `A-Z') translit(`abcxyz', `a-c', `1-3')

@@ -1,0 +1,1 @@
+translit(`abcde', `e-a', `12345') translit(`hello', `z-a')

@@ -1,0 +1,1 @@
+translit(`abcdef', `abcdef', `AB')

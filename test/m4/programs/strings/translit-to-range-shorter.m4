@@ -1,0 +1,1 @@
+translit(`abcdefgh', `a-h', `1-3')

@@ -1,0 +1,2 @@
+define(`n', maketemp(`oldXXXXXX'))dnl
+len(n) syscmd(`rm -f 'n)dnl

@@ -1,0 +1,1 @@
+[mkstemp(`no/such/dir/fileXXXXXX')]

@@ -1,0 +1,3 @@
+define(`name', mkstemp(`tmpXXXXXX'))dnl
+len(name) substr(name, 0, 3) syscmd(`test -f 'name` && echo exists')dnl
+syscmd(`rm -f 'name)dnl

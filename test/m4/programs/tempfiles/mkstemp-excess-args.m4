@@ -1,0 +1,2 @@
+define(`n', mkstemp(`eXXXXXX', `extra'))len(n)
+syscmd(`rm -f 'n)dnl

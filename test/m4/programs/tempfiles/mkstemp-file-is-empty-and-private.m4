@@ -1,0 +1,3 @@
+define(`name', mkstemp(`tXXXXXX'))dnl
+syscmd(`stat -c "%s %a" 'name)dnl
+syscmd(`rm -f 'name)dnl

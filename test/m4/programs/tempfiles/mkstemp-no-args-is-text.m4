@@ -1,0 +1,2 @@
+mkstemp maketemp define(`n', mkstemp())len(n)
+syscmd(`rm -f 'n)dnl
