@@ -55,6 +55,8 @@ const ERRNO_TEXT: Record<string, string> = {
   EHOSTUNREACH: 'No route to host',
   ENETUNREACH: 'Network is unreachable',
   ENOTSOCK: 'Socket operation on non-socket',
+  EPROTONOSUPPORT: 'Protocol not supported',
+  EAFNOSUPPORT: 'Address family not supported by protocol',
   E_SM_OPENTIMEOUT: 'Timeout on file open',
   E_SM_NOSLINK: 'Symbolic links not allowed',
   E_SM_NOHLINK: 'Hard links not allowed',

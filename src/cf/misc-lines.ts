@@ -201,5 +201,5 @@ function checkFilterSocket(config: SendmailConfig, name: string, spec: string): 
   const known = ['unix', 'local', 'inet', 'inet6'];
   // without a protocol the spec is a local socket path
   if (colon >= 0 && !known.some((k) => k.toLowerCase() === proto.toLowerCase()))
-    errors.syserr(`X${name}: unknown socket type ${proto}`);
+    errors.syserr(`X${name}: unknown socket type ${proto}`, 'EPROTONOSUPPORT');
 }

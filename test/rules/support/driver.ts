@@ -10,6 +10,8 @@ import { MacroTable, parseMacroId, translateDollars } from '../../../src/cf/macr
 import { readCf } from '../../../src/cf/reader.js';
 import type { SendmailConfig } from '../../../src/cf/config.js';
 import type { MapTable } from '../../../src/rules/maps/types.js';
+import { createMapTable } from '../../../src/rules/maps/table.js';
+import { nodeMapEnvironment } from '../../../src/rules/maps/environment.js';
 import { NO_DEBUG, ScanVector, scanVectorWorkspace, type RewriteEnv } from '../../../src/rules/context.js';
 import { prescan } from '../../../src/rules/prescan.js';
 import { rewrite } from '../../../src/rules/rewrite.js';
@@ -27,6 +29,20 @@ export interface DriverResult {
   status: number;
 }
 
+/** cf-maps' table, with its messages going through the configuration's error channel. */
+function defaultMaps(config: SendmailConfig): MapTable {
+  const errors = config.errors;
+  return createMapTable(
+    nodeMapEnvironment({
+      report: (d) => {
+        if (d.severity === 'syserr') errors.syserr(d.text);
+        else if (d.severity === 'usrerr') errors.usrerr(d.text);
+        else errors.message(d.text);
+      },
+    }),
+  );
+}
+
 /** Loads `cfText` and runs the lines; returns what sendmail would print after its banner. */
 export function runDriver(cfText: string, lines: readonly string[], opts: DriverOptions = {}): DriverResult {
   let out = '';
@@ -37,7 +53,7 @@ export function runDriver(cfText: string, lines: readonly string[], opts: Driver
     const id = parseMacroId(name.length === 1 ? name : `{${name}}`, 0, config.macroNames, config.errors).id;
     config.macros.set(id, value);
   }
-  config.maps = opts.maps?.(config) ?? null;
+  config.maps = opts.maps ? opts.maps(config) : defaultMaps(config);
   try {
     readCf(config, cfText, { fileName: opts.fileName ?? 'x.cf', env });
     const envelope = new MacroTable(config.macros);
