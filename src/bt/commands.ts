@@ -175,14 +175,11 @@ const SLASH_COMMANDS: Record<string, SlashHandler> = {
     if (blank < 0) return env.write('No key specified\n');
     const name = arg.slice(0, blank);
     const key = arg.slice(blank + 1);
-    const outcome = env.mapLookup(name, key);
+    const outcome = env.mapLookup(name, key, () => env.write(`map_lookup: ${name} (${key}) `));
     if (outcome.kind === 'no-such-map') return env.write(`Map named "${name}" not found\n`);
     if (outcome.kind === 'not-open') return env.write(`Map named "${name}" not open\n`);
     const { value, status } = outcome.result;
-    env.write(
-      `map_lookup: ${name} (${key}) ` +
-        (value === null ? `no match (${status})\n` : `returns ${value} (${status})\n`),
-    );
+    env.write(value === null ? `no match (${status})\n` : `returns ${value} (${status})\n`);
   },
   sender: (arg, env) => env.write(`addr=${env.setSender(arg)}\n`),
   expand: (arg, env) => {

@@ -65,7 +65,9 @@ export interface TestModeEnv {
   /** cataddr in external form. */
   joinTokens(tokens: readonly string[]): string;
 
-  mapLookup(name: string, key: string): TestMapOutcome;
+  /** /map: `beforeLookup` runs once the map is open, just before the lookup (sendmail prints its
+   * "map_lookup:" line there). */
+  mapLookup(name: string, key: string, beforeLookup: () => void): TestMapOutcome;
   /** getcanonname: the canonical form of a host name (unchanged when not found). */
   canonicalHost(host: string): string;
   /** getmxrr for /mx: how many it returned (-1 on error) and the hosts, or a null MX. */

@@ -1,7 +1,7 @@
-// `mailcf test`: sendmail -bt's address test mode.
+// `mailcf test`: sendmail -bt's address test mode (see src/bt/).
 import type { CliIO } from './io.js';
 
-export async function runTestCommand(_argv: string[], io: CliIO): Promise<number> {
-  io.stderr.write('mailcf test: not implemented yet\n');
-  return 1;
+export async function runTestCommand(argv: string[], io: CliIO): Promise<number> {
+  const { runTest } = await import('../bt/run.js');
+  return runTest(argv, io);
 }

@@ -11,6 +11,9 @@ export interface ClassAccess {
   add(className: string, word: string): void;
 }
 
+/** Told of each name sendmail reports with -d0.4 ("a.k.a."). */
+export type AkaTrace = (name: string) => void;
+
 /** What the start-up lookup found, before the .cf is read. */
 export interface StartupIdentity {
   /** The canonical name: $j, and $w until a V5+ .cf shortens it. */
@@ -28,19 +31,40 @@ function hasDot(s: string): boolean {
 }
 
 /**
- * sendmail's sm_gethostbyname: the C library lookup, and for a dotted name the host switch
- * also tries the name's first label when "files" is among the hosts services.
+ * sendmail's shorten_hostname: without a final dot, and without the domain when that domain
+ * is $m (or a prefix of it, for names not ending in a dot); null when nothing was shortened.
+ */
+export function shortenHostname(host: string, mydomain: string | null): string | null {
+  let name = host;
+  let canonical = false;
+  if (name.endsWith('.')) {
+    name = name.slice(0, -1);
+    canonical = true;
+  }
+  const dot = name.indexOf('.');
+  if (dot < 0) return canonical ? name : null;
+  const domain = name.slice(dot + 1).toLowerCase();
+  const mine = (mydomain ?? '').toLowerCase();
+  const same = canonical ? domain === mine : mine.startsWith(domain);
+  const next = mine[domain.length];
+  if (same && (next === '.' || next === undefined)) return name.slice(0, dot);
+  return canonical ? name : null;
+}
+
+/**
+ * sendmail's sm_gethostbyname: the C library lookup; when it fails and the host switch has
+ * "files" (or "nis"), once more with the name shortened as shorten_hostname does.
  */
 export function sendmailGetHostByName(
   resolver: SystemResolver,
   name: string,
   family: AddressFamily,
   hostServices: readonly string[],
+  mydomain: string | null = null,
 ): HostEnt | null {
   let answer = resolver.byName(name, family).host;
   if (!answer && hostServices.some((s) => s === 'files' || s === 'nis')) {
-    const dot = name.indexOf('.');
-    const short = dot > 0 ? name.slice(0, dot) : name;
+    const short = shortenHostname(name, mydomain) ?? name;
     if (short !== name) answer = resolver.byName(short, family).host;
   }
   return answer && answer.family === family ? answer : null;
@@ -74,13 +98,20 @@ export function lookUpIdentity(
 }
 
 /** The class w entries the start-up lookup contributes, in sendmail's order. */
-export function addStartupNames(id: StartupIdentity, classes: ClassAccess): void {
+export function addStartupNames(id: StartupIdentity, classes: ClassAccess, trace: AkaTrace = () => {}): void {
   classes.add('w', id.canonicalName);
   classes.add('k', id.nodename);
   classes.add('w', id.nodename);
   if (!id.host) return;
-  for (const alias of id.host.aliases) classes.add('w', alias);
-  for (const addr of id.host.addresses) classes.add('w', `[${sendmailAddressText(addr)}]`);
+  for (const alias of id.host.aliases) {
+    trace(alias);
+    classes.add('w', alias);
+  }
+  for (const addr of id.host.addresses) {
+    const literal = `[${sendmailAddressText(addr)}]`;
+    trace(literal);
+    classes.add('w', literal);
+  }
 }
 
 export type InterfaceProbing = 'all' | 'skip-loopback' | 'none';
@@ -95,18 +126,23 @@ export function addInterfaceNames(
   resolver: SystemResolver,
   probing: InterfaceProbing,
   classes: ClassAccess,
+  trace: AkaTrace = () => {},
 ): void {
   if (probing === 'none') return;
   for (const iface of interfaces) {
     if (iface.address.bytes.every((b) => b === 0) || iface.address.bytes.every((b) => b === 0xff)) continue;
     const literal = `[${sendmailAddressText(iface.address)}]`;
-    if (!classes.has('w', literal)) classes.add('w', literal);
+    if (!classes.has('w', literal)) {
+      classes.add('w', literal);
+      trace(literal);
+    }
     if (probing === 'skip-loopback' && iface.loopback) continue;
     const host = resolver.byAddress(iface.address).host;
     if (!host) continue;
     for (const name of [host.name, ...host.aliases]) {
       if (classes.has('w', name)) continue;
       classes.add('w', name);
+      trace(name);
       if (!classes.has('w', `[${name}]`)) classes.add('w', `[${name}]`);
     }
   }

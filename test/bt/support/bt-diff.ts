@@ -13,11 +13,16 @@ import {
 import { BT_TEST_ROOT, type Probe } from './probes.js';
 
 export const REPO_ROOT = join(BT_TEST_ROOT, '..', '..');
-export const MAILCF_BIN = join(REPO_ROOT, 'bin', 'mailcf.js');
+/**
+ * The CLI the differential tests run: bin/mailcf.js (which needs `npm run build`), or another
+ * script taking the same arguments named by MAILCF_BT_CLI (handy for a quick bundle while
+ * working).
+ */
+export const MAILCF_BIN = process.env.MAILCF_BT_CLI ?? join(REPO_ROOT, 'bin', 'mailcf.js');
 
 /** The built CLI exists (differential tests run `node bin/mailcf.js`, which needs dist/). */
 export function hasBuiltCli(): boolean {
-  return existsSync(join(REPO_ROOT, 'dist', 'cli', 'main.js'));
+  return process.env.MAILCF_BT_CLI !== undefined || existsSync(join(REPO_ROOT, 'dist', 'cli', 'main.js'));
 }
 
 /**
@@ -144,7 +149,10 @@ export function compareSessions(
 }
 
 /** A readable report of the first few differences. */
-export function describeComparison(c: SessionComparison, limit = 8): string {
+export function describeComparison(
+  c: SessionComparison,
+  limit = Number(process.env.BT_DIFF_LIMIT ?? 8),
+): string {
   const show = (s: string | undefined): string => (s === undefined ? '<no answer>' : JSON.stringify(s));
   const lines = c.mismatches
     .slice(0, limit)

@@ -57,10 +57,11 @@ function fakeEnv(): { env: TestModeEnv; out: () => string; calls: string[] } {
       return rs === 3 ? 0 : 75;
     },
     joinTokens: (t) => t.join(''),
-    mapLookup: (name, key) =>
-      name === 'm'
-        ? { kind: 'looked-up', result: { value: key === 'k' ? 'v' : null, status: 0 } }
-        : { kind: 'no-such-map' },
+    mapLookup: (name, key, before) => {
+      if (name !== 'm') return { kind: 'no-such-map' };
+      before();
+      return { kind: 'looked-up', result: { value: key === 'k' ? 'v' : null, status: 0 } };
+    },
     canonicalHost: (h) => h + '.example',
     mxLookup: (h) => ({ count: 1, hosts: [h + '.'] }),
     getHostByName: (h, inet6) => void calls.push(`ghbn:${h}:${inet6}`),

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIpv4, parseIpv6, sendmailAddressText } from '../../../src/bt/host/inet.js';
 import { hostsByAddress, hostsByName, parseHostsFile } from '../../../src/bt/host/hosts-file.js';
-import { stabBucket, stabOrder } from '../../../src/bt/stab-order.js';
 import { addInterfaceNames, addStartupNames, lookUpIdentity } from '../../../src/bt/host/identity.js';
 import {
   parseHostConfMulti,
@@ -63,21 +62,6 @@ describe('hosts file (C library "files" service)', () => {
   it('reverse lookups take the first line with the address', () => {
     const a = parseIpv4('10.1.1.2');
     expect(a && hostsByAddress(lines, a)?.name).toBe('Foo.Example.Org');
-  });
-});
-
-describe('symbol-table order of class members', () => {
-  it("orders by sendmail's bucket hash, keeping insertion order inside a bucket", () => {
-    // These five are the order sendmail -bt prints $=w in its sandbox.
-    const inserted = ['vm.example.net', 'vm', 'localhost', '[127.0.0.1]', '[192.0.2.2]'];
-    expect(stabOrder(inserted, (s) => s)).toEqual([
-      'vm',
-      'vm.example.net',
-      'localhost',
-      '[192.0.2.2]',
-      '[127.0.0.1]',
-    ]);
-    expect(stabBucket('VM')).toBe(stabBucket('vm'));
   });
 });
 
