@@ -20,6 +20,7 @@ import { remoteName } from './address/remote.js';
 import { setSender, type SenderContext, type SenderState } from './address/sender.js';
 import type { ParsedAddress, ParsedMacro, Reporter, TestModeEnv, TryFlags } from './env.js';
 import { printHelp, HelpState } from './help.js';
+import { formatRule } from './print.js';
 import { lookUpHost } from './host-commands.js';
 import { QuitSignal } from './session.js';
 import type { TestModeRuntime } from './startup.js';
@@ -161,14 +162,8 @@ export class TestEnv implements TestModeEnv, AddressEngine {
   }
 
   rulesetListing(ruleset: number): string {
-    const rules = this.config.rulesets.rules[ruleset];
-    if (!rules) return '';
-    return rules
-      .map(
-        (r) =>
-          `R${r.lhs.map((t) => this.printable(t) + ' ').join('')}\t\t${r.rhs.map((t) => this.printable(t) + ' ').join('')}\n`,
-      )
-      .join('');
+    const rules = this.config.rulesets.rules[ruleset] ?? [];
+    return rules.map((r) => formatRule(r, (t) => this.printable(t))).join('');
   }
 
   mailerListing(): string {
