@@ -29,6 +29,8 @@ export function stabHash(name: string, type: number): number {
 export class ClassTable {
   private words = new Map<string, ClassWord>();
   private seq = 0;
+  /** Per class: every prefix of every member (lower-cased), built on demand. */
+  private prefixCache = new Map<number, { version: number; set: Set<string> }>();
   /** Bumped on every change, so compiled matchers can cache membership safely. */
   version = 0;
 
@@ -66,6 +68,19 @@ export class ClassTable {
   has(classId: number, word: string): boolean {
     const entry = this.words.get(asciiLower(word));
     return entry !== undefined && entry.classes.has(classId);
+  }
+
+  /** Every prefix (lower-cased) of every member of a class, members included. */
+  prefixes(classId: number): Set<string> {
+    const cached = this.prefixCache.get(classId);
+    if (cached && cached.version === this.version) return cached.set;
+    const set = new Set<string>();
+    for (const [key, e] of this.words) {
+      if (!e.classes.has(classId)) continue;
+      for (let i = 1; i <= key.length; i++) set.add(key.slice(0, i));
+    }
+    this.prefixCache.set(classId, { version: this.version, set });
+    return set;
   }
 
   /** The members of a class in the order sendmail lists them. */

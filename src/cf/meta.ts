@@ -93,21 +93,12 @@ export function isUpper(c: number): boolean {
   return c >= 0x41 && c <= 0x5a;
 }
 
+const HAS_UPPER = /[A-Z]/;
+const UPPER_RUNS = /[A-Z]+/g;
+
 /** ASCII-only lower-casing (sendmail's symbol table and strcasecmp ignore 8-bit case). */
 export function asciiLower(s: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) {
-      if (!changed) {
-        out = s.slice(0, i);
-        changed = true;
-      }
-      out += String.fromCharCode(c + 32);
-    } else if (changed) out += s[i];
-  }
-  return changed ? out : s;
+  return HAS_UPPER.test(s) ? s.replace(UPPER_RUNS, (m) => m.toLowerCase()) : s;
 }
 
 /** sendmail's case-insensitive string equality (ASCII folding only). */

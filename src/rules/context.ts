@@ -20,21 +20,26 @@ export const NO_DEBUG: DebugFlags = { level: () => 0 };
 export class ScanVector {
   /** Slots as sendmail's array holds them; a null ends the vector. */
   private slots: (string | null)[] = [];
+  private view: string[] | null = null;
 
-  /** The tokens up to the first null slot. */
+  /** The tokens up to the first null slot (do not modify the array). */
   read(): string[] {
-    const out: string[] = [];
-    for (const s of this.slots) {
-      if (s === null) break;
-      out.push(s);
+    if (this.view === null) {
+      const out: string[] = [];
+      for (const s of this.slots) {
+        if (s === null) break;
+        out.push(s);
+      }
+      this.view = out;
     }
-    return out;
+    return this.view;
   }
 
   /** Overwrites the first slots; with `terminate` a null follows them. */
   write(tokens: readonly string[], terminate: boolean): void {
     for (let i = 0; i < tokens.length; i++) this.slots[i] = tokens[i];
     if (terminate) this.slots[tokens.length] = null;
+    this.view = null;
   }
 }
 

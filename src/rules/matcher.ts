@@ -37,6 +37,10 @@ export interface CompiledPattern {
   literals: string[];
   /** The original tokens (for debug traces). */
   tokens: readonly string[];
+  /** Tokens any match consumes at least (literals and one-token-or-more wildcards). */
+  minTokens: number;
+  /** Lower-cased literals: every one must occur in an input the pattern matches. */
+  requiredLiterals: string[];
 }
 
 export function compilePattern(lhs: readonly string[]): CompiledPattern {
@@ -78,15 +82,26 @@ export function compilePattern(lhs: readonly string[]): CompiledPattern {
         literals[i] = asciiLower(t);
     }
   }
-  return { kinds, ids, literals, tokens: lhs };
+  let minTokens = 0;
+  const required = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const k = kinds[i];
+    if (k === P_LITERAL) required.add(literals[i]);
+    if (k === P_LITERAL || k === P_ANY || k === P_ONE || k === P_CLASS || k === P_NCLASS) minTokens++;
+  }
+  return { kinds, ids, literals, tokens: lhs, minTokens, requiredLiterals: [...required] };
 }
 
 /** What the matcher needs to look up while matching. */
 export interface MatchEnv {
-  /** Is this text (a token, or a phrase joined as cataddr joins it) in the class? */
+  /** Is this token in the class? ($~X) */
   inClass(classId: number, text: string): boolean;
-  /** The phrase tokens[first..last] joined as sendmail joins it for a class lookup. */
-  phrase(tokens: readonly string[], first: number, last: number): string;
+  /**
+   * $=X: the smallest last >= from such that tokens[first..last], joined as sendmail's cataddr
+   * joins them, is in the class; -1 when there is none. (sendmail tries each length in turn;
+   * the environment may skip lengths that cannot be members, unless it traces EXTEND steps.)
+   */
+  classPhraseEnd(classId: number, tokens: readonly string[], first: number, from: number): number;
   /** A macro's current value (for $&x on the LHS), or null. */
   macro(id: number): string | null;
   /** Optional trace of the matcher's steps (sendmail's -d21.35 and -d21.36). */
@@ -224,7 +239,7 @@ export function matchPattern(
 }
 
 /**
- * Grows class binding `m` (which starts at bindingFirst[m]) from token `avp` on until the
+ * Grows class binding `m` (which starts at bindingFirst[m]) from token `from` on until the
  * phrase is in the class; returns the index after it, or -1 when the input runs out.
  */
 function extendClass(
@@ -235,16 +250,14 @@ function extendClass(
   env: MatchEnv,
 ): number {
   const classId = pattern.ids[bindingPattern[m]];
-  const first = bindingFirst[m];
-  for (let avp = from; avp < tokens.length;) {
-    bindingLast[m] = avp++;
-    if (env.inClass(classId, env.phrase(tokens, first, bindingLast[m]))) {
-      if (env.trace) env.trace('CLMATCH', null, null);
-      return avp;
-    }
-    if (env.trace) env.trace('EXTEND', pattern.tokens[bindingPattern[m]], tokens[avp - 1]);
+  const last = env.classPhraseEnd(classId, tokens, bindingFirst[m], from);
+  if (last < 0) {
+    bindingLast[m] = tokens.length - 1;
+    return -1;
   }
-  return -1;
+  bindingLast[m] = last;
+  if (env.trace) env.trace('CLMATCH', null, null);
+  return last + 1;
 }
 
 /** sendmail's strncasecmp(value + at, token, strlen(token)) == 0. */

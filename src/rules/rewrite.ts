@@ -4,7 +4,16 @@
 // starts with $# is final. The loop, recursion and size limits and their messages are
 // sendmail's, and so is the trace test mode prints.
 import { EX_CONFIG, EX_DATAERR, EX_OK, EX_TEMPFAIL, EX_USAGE } from '../cf/errors.js';
-import { CANONHOST, CANONNET, CANONUSER, MACRODEXPAND, MATCHREPL } from '../cf/meta.js';
+import {
+  CALLSUBR,
+  CANONHOST,
+  CANONNET,
+  CANONUSER,
+  HOSTBEGIN,
+  LOOKUPBEGIN,
+  MACRODEXPAND,
+  MATCHREPL,
+} from '../cf/meta.js';
 import type { Rule } from '../cf/model.js';
 import { MAXRWSETS } from '../cf/rulesets.js';
 import { ArrayWorkspace, type RewriteEnv, type Workspace } from './context.js';
@@ -19,29 +28,38 @@ import {
   type MatchEnv,
 } from './matcher.js';
 import { MAXATOM, PSBUFSIZE, prescan } from './prescan.js';
-import { catTokens, formatText, formatTokens, NO_ESCAPES } from './tokens.js';
+import { formatText, formatTokens, NO_ESCAPES } from './tokens.js';
+import { classPhraseEnd } from './class-phrase.js';
 import { asciiLower } from '../cf/meta.js';
 
 /** sendmail's MaxRuleRecursion. */
 export const MAX_RULE_RECURSION = 50;
 /** A rule applied this many times in a row is an infinite loop. */
 const MAX_LOOP = 100;
-const MAXLINE = 2048;
 
-const compiled = new WeakMap<Rule, CompiledPattern>();
+const compiled = new WeakMap<Rule[], CompiledPattern[]>();
 
-function patternOf(rule: Rule): CompiledPattern {
-  let p = compiled.get(rule);
-  if (p === undefined) {
-    p = compilePattern(rule.lhs);
-    compiled.set(rule, p);
+/** The compiled patterns of a ruleset's rules (compiled on first use, extended if rules were added). */
+function patternsOf(rules: Rule[]): CompiledPattern[] {
+  let list = compiled.get(rules);
+  if (list === undefined) {
+    list = [];
+    compiled.set(rules, list);
   }
-  return p;
+  for (let i = list.length; i < rules.length; i++) list.push(compilePattern(rules[i].lhs));
+  return list;
 }
+
+const traceNames = new Map<string, string>();
 
 /** The name a ruleset is printed with, padded and cut as "%-16.16s". */
 function traceName(name: string): string {
-  return name.length >= 16 ? name.slice(0, 16) : name.padEnd(16);
+  let shown = traceNames.get(name);
+  if (shown === undefined) {
+    shown = name.length >= 16 ? name.slice(0, 16) : name.padEnd(16);
+    traceNames.set(name, shown);
+  }
+  return shown;
 }
 
 /** Signals sendmail's "goto toolong": the vector would exceed maxatom tokens. */
@@ -86,14 +104,19 @@ export function rewrite(
   if (maxatom <= 0) return EX_USAGE;
 
   const rules = config.rulesets.rules[ruleset] ?? [];
+  const patterns = patternsOf(rules);
   const matchEnv = makeMatchEnv(env);
+  // Matching needs no prefilter bypass unless the matcher's steps are traced.
+  const exhaustive = trace21 >= 35;
   let rstat = EX_OK;
   let ruleIndex = 0;
   let loopCount = 0;
+  // The workspace as the matcher sees it; refreshed whenever a rule rewrote it.
+  let pvp = ws.read();
+  let input = new InputView(pvp);
   try {
     while (ruleIndex < rules.length) {
       const rule = rules[ruleIndex];
-      const pvp = ws.read();
       if (pvp.length > 0 && pvp[0].charCodeAt(0) === CANONNET) break;
       if (trace21 >= 12) {
         const line = trace21 >= 15 ? ` (line ${rule.line})` : '';
@@ -104,8 +127,9 @@ export function rewrite(
         if (trace21 >= 1) env.out.write('workspace:' + formatTokens(pvp, names, esc));
         break;
       }
-      const lowered = pvp.map(asciiLower);
-      const count = matchPattern(patternOf(rule), pvp, lowered, matchEnv);
+      const pattern = patterns[ruleIndex];
+      const count =
+        !exhaustive && !input.mayMatch(pattern) ? -1 : matchPattern(pattern, pvp, input.lowered, matchEnv);
       if (count < 0) {
         if (trace21 >= 10) env.out.write('----- rule fails\n');
         ruleIndex++;
@@ -126,12 +150,18 @@ export function rewrite(
       }
       const built = substitute(rule.rhs, r, pvp, count, rulename, ws, env, maxatom);
       if (typeof built === 'number') return built;
-      const afterLookups = doLookups(built, env, maxatom, () => (rstat = EX_TEMPFAIL));
+      const afterLookups = hasLookup(built)
+        ? doLookups(built, env, maxatom, () => (rstat = EX_TEMPFAIL))
+        : built;
       if (typeof afterLookups === 'number') return afterLookups;
-      const status = callSubroutines(afterLookups, reclevel, env);
-      if (rstat === EX_OK || status.status === EX_TEMPFAIL) rstat = status.status;
-      ws.write(status.tokens);
-      if (trace21 >= 4) env.out.write('rewritten as:' + formatTokens(status.tokens, names, esc));
+      if (hasCall(afterLookups)) {
+        const status = callSubroutines(afterLookups, reclevel, env);
+        if (rstat === EX_OK || status.status === EX_TEMPFAIL) rstat = status.status;
+        ws.write(status.tokens);
+      } else ws.write(afterLookups);
+      pvp = ws.read();
+      input = new InputView(pvp);
+      if (trace21 >= 4) env.out.write('rewritten as:' + formatTokens(pvp, names, esc));
     }
   } catch (err) {
     if (err instanceof TooLong) {
@@ -144,6 +174,36 @@ export function rewrite(
   if (env.testMode || trace21 >= 1)
     env.out.write(`${prefix}${traceName(rulename)} returns:` + formatTokens(ws.read(), names, esc));
   return rstat;
+}
+
+/** The workspace's tokens lower-cased, and which of them occur, for quick rule rejection. */
+class InputView {
+  readonly lowered: string[];
+
+  constructor(readonly tokens: readonly string[]) {
+    this.lowered = tokens.map(asciiLower);
+  }
+
+  /** False when the pattern cannot match: too few tokens, or a literal that is absent. */
+  mayMatch(p: CompiledPattern): boolean {
+    if (p.minTokens > this.tokens.length) return false;
+    const required = p.requiredLiterals;
+    for (let i = 0; i < required.length; i++) if (!this.lowered.includes(required[i])) return false;
+    return true;
+  }
+}
+
+function hasLookup(tokens: readonly string[]): boolean {
+  for (const t of tokens) {
+    const c = t.charCodeAt(0);
+    if (c === HOSTBEGIN || c === LOOKUPBEGIN) return true;
+  }
+  return false;
+}
+
+function hasCall(tokens: readonly string[]): boolean {
+  for (const t of tokens) if (t.charCodeAt(0) === CALLSUBR) return true;
+  return false;
 }
 
 /** Rewrites a vector of its own (a subroutine call, or a caller outside test mode). */
@@ -159,18 +219,42 @@ export function rewriteTokens(
   return { status, tokens: ws.tokens };
 }
 
+const matchEnvs = new WeakMap<RewriteEnv, MatchEnv>();
+
 /** The match environment: class lookups on joined phrases, $&x values. */
 function makeMatchEnv(env: RewriteEnv): MatchEnv {
+  const trace = env.debug.level(21) >= 2;
+  let me = trace ? undefined : matchEnvs.get(env);
+  if (me === undefined) {
+    me = buildMatchEnv(env);
+    if (!trace) matchEnvs.set(env, me);
+  }
+  return me;
+}
+
+function buildMatchEnv(env: RewriteEnv): MatchEnv {
   const { config } = env;
   const tables = config.tokenTables();
   const trace = env.debug.level(21);
   const names = config.macroNames;
   const me: MatchEnv = {
     inClass: (id, text) => config.classes.has(id, text),
-    phrase: (tokens, first, last) => {
-      if (first === last && !tokens[first].includes('\xff')) return tokens[first];
-      return catTokens(tokens, first, last, config.options.blankSub, true, tables.internal, MAXLINE);
-    },
+    classPhraseEnd: (id, tokens, first, from) =>
+      classPhraseEnd(
+        config.classes,
+        id,
+        tokens,
+        first,
+        from,
+        config.options.blankSub,
+        tables.internal,
+        trace >= 36
+          ? (tok) =>
+              env.out.write(
+                `EXTEND  rp=${formatText(String.fromCharCode(0x93, id), names)}, ap=${formatText(tok, names)}\n`,
+              )
+          : undefined,
+      ),
     macro: (id) => env.macros.get(id),
   };
   if (trace >= 2) {

@@ -27,8 +27,11 @@ function isPrintable(c: number): boolean {
   return c >= 0x20 && c < 0x7f;
 }
 
+const PLAIN = /^[\x20-\x7e]*$/;
+
 /** sendmail's xputs: one string (a token, a macro value) in printable form. */
 export function formatText(s: string, names: MacroNames, esc: TermEscapes = NO_ESCAPES): string {
+  if (PLAIN.test(s)) return s;
   let out = '';
   let shiftOut = false;
   let i = 0;
