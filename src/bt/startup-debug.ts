@@ -5,6 +5,7 @@ import type { ByteSink } from '../cli/io.js';
 import type { SendmailConfig } from '../cf/config.js';
 import type { DebugLevels } from './debug.js';
 import type { StartupIdentity } from './host/identity.js';
+import { formatMailer } from '../cf/mailer-line.js';
 import { formatText } from '../rules/tokens.js';
 
 export const SENDMAIL_VERSION_TEXT = '8.17.1.9';
@@ -151,8 +152,8 @@ export function akaLine(name: string): string {
 }
 
 /** -d0.10 after the .cf: the files in use. */
-export function printSelectedFiles(out: ByteSink, cfFile: string): void {
-  out.write(`     Conf file:\t${cfFile} (selected)\n      Pid file:\t${PID_FILE} (selected)\n`);
+export function printSelectedFiles(out: ByteSink, cfFile: string, pidFile: string): void {
+  out.write(`     Conf file:\t${cfFile} (selected)\n      Pid file:\t${pidFile} (selected)\n`);
 }
 
 /** -d0.1 after the .cf: $w, $j, $m and $k. */
@@ -167,4 +168,12 @@ export function printSystemIdentity(out: ByteSink, config: SendmailConfig): void
   out.write(`\n         (subdomain name) $m = ${show('m')}`);
   out.write(`\n              (node name) $k = ${show('k')}`);
   out.write('\n========================================================\n\n');
+}
+
+/**
+ * -d0.15: every mailer before the session. (sendmail's -d0.90 rule listing is not reproduced:
+ * at that level it prints memory addresses.)
+ */
+export function printConfiguration(out: ByteSink, config: SendmailConfig): void {
+  for (const m of config.mailers) if (m) out.write(formatMailer(config, m));
 }

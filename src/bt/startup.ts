@@ -32,9 +32,12 @@ import {
   SENDMAIL_VERSION_TEXT,
   akaLine,
   printCompileInfo,
+  printConfiguration,
   printIdentityDebug,
   printSelectedFiles,
+  PID_FILE,
 } from './startup-debug.js';
+import { expandMacros } from '../cf/macros.js';
 
 export const DEFAULT_CF = '/etc/mail/sendmail.cf';
 
@@ -174,11 +177,15 @@ export function startTestMode(
     classAccess(config),
     aka,
   );
-  if (debug.on(0, 10)) printSelectedFiles(out, cfFile);
+  if (debug.on(0, 10)) {
+    const pidFile = config.options.raw.get('PidFile') ?? PID_FILE;
+    printSelectedFiles(out, cfFile, expandMacros(pidFile, config.macros, config.errors));
+  }
 
   const verbosity: 0 | 1 | 2 = args.verbose || config.options.verbose ? 1 : 2;
   config.errors.verbose = true;
   afterReadingCf(config, { debug, isRoot: system.isRoot, cfGiven: args.cfFile !== undefined });
+  if (debug.on(0, 15)) printConfiguration(out, config);
 
   // the test envelope
   const envelope = new MacroTable(config.macros);

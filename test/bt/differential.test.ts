@@ -48,8 +48,9 @@ if (missing) {
       for (const file of files) {
         if (file.configs && !file.configs.includes(cf.name)) continue;
         it(`${cf.name}: ${file.name}`, () => {
-          const oracle = runSendmailSession(cf.cfPath, file.probes, { dir: work });
-          const ours = runMailcfSession(cf.cfPath, file.probes, { dir: work });
+          const opts = { dir: work, extraArgs: file.args };
+          const oracle = runSendmailSession(cf.cfPath, file.probes, opts);
+          const ours = runMailcfSession(cf.cfPath, file.probes, opts);
           const c = compareSessions(file.probes, oracle, ours);
           tally.identical += c.identical;
           tally.total += c.total;

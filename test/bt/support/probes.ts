@@ -7,7 +7,8 @@
 //   - a line starting with `##` is a note for readers and is not sent;
 //   - `##bytes <text>` sends <text> after decoding JavaScript-style escapes (\xHH, \t, \\), for
 //     probes with control or 8-bit characters;
-//   - `##cf <name> ...` limits the file to these corpus configurations (default: all of them).
+//   - `##cf <name> ...` limits the file to these corpus configurations (default: all of them);
+//   - `##args <word> ...` adds command-line arguments (both tools get them, before -C).
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +28,8 @@ export interface ProbeFile {
   probes: Probe[];
   /** Corpus configurations this file runs against; undefined means all. */
   configs?: string[];
+  /** Extra command-line arguments for both tools. */
+  args: string[];
 }
 
 /** Decodes the escapes a `##bytes` line may use. */
@@ -40,15 +43,17 @@ export function decodeProbeEscapes(text: string): string {
 export function parseProbeFile(name: string, text: string): ProbeFile {
   const probes: Probe[] = [];
   let configs: string[] | undefined;
+  const args: string[] = [];
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   lines.forEach((line, i) => {
     const where = `${name}:${i + 1}`;
     if (line.startsWith('##bytes ')) probes.push({ line: decodeProbeEscapes(line.slice(8)), where });
     else if (line.startsWith('##cf ')) configs = line.slice(5).trim().split(/\s+/);
+    else if (line.startsWith('##args ')) args.push(...line.slice(7).trim().split(/\s+/));
     else if (!line.startsWith('##')) probes.push({ line, where });
   });
-  return { name, probes, configs };
+  return { name, probes, configs, args };
 }
 
 export function loadProbeFiles(dir = PROBES_DIR): ProbeFile[] {
