@@ -31,6 +31,21 @@ export function parseHostsFile(text: string): HostsLine[] {
 
 const lower = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
+/**
+ * A line's address as an IPv4 lookup sees it: the C library reads "::1" as 127.0.0.1 and a
+ * v4-mapped address as its IPv4 part; other IPv6 lines do not answer IPv4 lookups.
+ */
+function addressFor(line: HostsLine, family: AddressFamily): IpAddress | null {
+  const a = line.address;
+  if (a.family === family) return a;
+  if (family !== 'inet') return null;
+  const b = a.bytes;
+  const zeros = (n: number): boolean => b.slice(0, n).every((x) => x === 0);
+  if (zeros(15) && b[15] === 1) return { family: 'inet', bytes: [127, 0, 0, 1] };
+  if (zeros(10) && b[10] === 0xff && b[11] === 0xff) return { family: 'inet', bytes: b.slice(12) };
+  return null;
+}
+
 function matchesName(line: HostsLine, name: string): boolean {
   const want = lower(name);
   return line.names.some((n) => lower(n) === want);
@@ -49,13 +64,14 @@ export function hostsByName(
 ): HostEnt | null {
   let ent: HostEnt | null = null;
   for (const line of lines) {
-    if (line.address.family !== family || !matchesName(line, name)) continue;
+    const address = addressFor(line, family);
+    if (address === null || !matchesName(line, name)) continue;
     if (!ent) {
-      ent = { name: line.names[0], aliases: line.names.slice(1), family, addresses: [line.address] };
+      ent = { name: line.names[0], aliases: line.names.slice(1), family, addresses: [address] };
       if (!multi) break;
       continue;
     }
-    ent.addresses.push(line.address);
+    ent.addresses.push(address);
     ent.aliases.push(...line.names.slice(1));
     if (line.names[0] !== ent.name) ent.aliases.push(line.names[0]);
   }
@@ -64,7 +80,10 @@ export function hostsByName(
 
 /** Reverse lookup: the first line with this address. */
 export function hostsByAddress(lines: readonly HostsLine[], address: IpAddress): HostEnt | null {
-  const line = lines.find((l) => sameAddress(l.address, address));
+  const line = lines.find((l) => {
+    const a = addressFor(l, address.family);
+    return a !== null && sameAddress(a, address);
+  });
   if (!line) return null;
   return { name: line.names[0], aliases: line.names.slice(1), family: address.family, addresses: [address] };
 }
