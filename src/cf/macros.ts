@@ -26,18 +26,24 @@ export class MacroNames {
   private byId = new Map<number, string>();
   private nextId = FIRST_LONG_ID;
 
-  /** The id of a long name, allocating one; -1 when the ids are exhausted. */
+  /**
+   * The id of a long name, allocating one. When the ids run out the name is remembered with -1
+   * and 'exhausted' is returned that first time (sendmail complains once, then just fails).
+   */
   idOf(longName: string): number | 'exhausted' {
     const known = this.byName.get(longName);
     if (known !== undefined) return known;
-    if (this.nextId > MAX_MACRO_ID) return 'exhausted';
+    if (this.nextId > MAX_MACRO_ID) {
+      this.byName.set(longName, -1);
+      return 'exhausted';
+    }
     const id = this.nextId++;
     this.byName.set(longName, id);
     this.byId.set(id, longName);
     return id;
   }
 
-  /** The id of a long name if it is known. */
+  /** The id of a long name if it is known (-1 for a name that found the ids exhausted). */
   find(longName: string): number | undefined {
     return this.byName.get(longName);
   }

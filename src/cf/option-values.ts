@@ -2,7 +2,7 @@
 // mailcf are kept typed in OptionState; the others are validated (so the same messages appear)
 // and kept as text only.
 import { EX_USAGE, SendmailExit } from './errors.js';
-import { parseMacroId } from './macros.js';
+import { macroId, parseMacroId } from './macros.js';
 import {
   asciiCaseEqual,
   atoi,
@@ -258,7 +258,7 @@ export function applyOptionValue(
       parseClientOptions(val, config);
       break;
     case 'DirectSubmissionModifiers':
-      config.macros.set(config.macroNames.idOf('daemon_flags') as number, parseModifiers(val));
+      config.macros.set(macroId('{daemon_flags}', config.macroNames, errors), parseModifiers(val));
       break;
     case 'PrivacyOptions':
       for (const w of wordList(val)) {

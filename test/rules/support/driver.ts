@@ -22,6 +22,9 @@ export interface DriverOptions {
   maps?: (config: SendmailConfig) => MapTable | null;
   /** Macros the run defines before the .cf is read (sendmail's host identity etc.). */
   macros?: Record<string, string>;
+  /** The hosts file and service switch the maps use (the oracle sandbox's). */
+  hostsFile?: string;
+  serviceSwitchFile?: string;
 }
 
 export interface DriverResult {
@@ -30,17 +33,34 @@ export interface DriverResult {
 }
 
 /** cf-maps' table, with its messages going through the configuration's error channel. */
-function defaultMaps(config: SendmailConfig): MapTable {
+function defaultMaps(config: SendmailConfig, opts: DriverOptions): MapTable {
   const errors = config.errors;
-  return createMapTable(
-    nodeMapEnvironment({
-      report: (d) => {
-        if (d.severity === 'syserr') errors.syserr(d.text);
-        else if (d.severity === 'usrerr') errors.usrerr(d.text);
-        else errors.message(d.text);
-      },
-    }),
-  );
+  const env = nodeMapEnvironment({
+    report: (d) => {
+      if (d.severity === 'syserr') errors.syserr(d.text);
+      else if (d.severity === 'usrerr') errors.usrerr(d.text);
+      else errors.message(d.text);
+    },
+  });
+  // maps read these options at lookup time, as sendmail reads its globals
+  const fixed = env.options;
+  const o = config.options;
+  env.options = {
+    ...fixed,
+    get serviceSwitchFile() {
+      return opts.serviceSwitchFile ?? o.serviceSwitchFile;
+    },
+    get hostsFile() {
+      return opts.hostsFile ?? o.hostsFile;
+    },
+    get blankSub() {
+      return o.blankSub;
+    },
+    get matchGecos() {
+      return o.matchGecos;
+    },
+  };
+  return createMapTable(env);
 }
 
 /** Loads `cfText` and runs the lines; returns what sendmail would print after its banner. */
@@ -53,7 +73,7 @@ export function runDriver(cfText: string, lines: readonly string[], opts: Driver
     const id = parseMacroId(name.length === 1 ? name : `{${name}}`, 0, config.macroNames, config.errors).id;
     config.macros.set(id, value);
   }
-  config.maps = opts.maps ? opts.maps(config) : defaultMaps(config);
+  config.maps = opts.maps ? opts.maps(config) : defaultMaps(config, opts);
   try {
     readCf(config, cfText, { fileName: opts.fileName ?? 'x.cf', env });
     const envelope = new MacroTable(config.macros);

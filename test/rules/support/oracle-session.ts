@@ -2,7 +2,8 @@
 // transcripts in the same shape: load-time messages followed by the echoed probe lines and
 // their traces (sendmail's banner and its final prompt are left out).
 import { writeFileSync } from 'node:fs';
-import { runSendmailBt } from '../../../src/oracle/oracles.js';
+import { dirname } from 'node:path';
+import { runSendmailBt, writeSandboxFiles } from '../../../src/oracle/oracles.js';
 import { runDriver, type DriverOptions } from './driver.js';
 
 const BANNER = 'ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\nEnter <ruleset> <address>\n';
@@ -42,6 +43,12 @@ export function driverSession(
   cfPath: string,
   opts: DriverOptions = {},
 ): Transcript {
-  const r = runDriver(cfText, lines, { fileName: cfPath, ...opts });
+  const { hosts, switchFile } = writeSandboxFiles(dirname(cfPath));
+  const r = runDriver(cfText, lines, {
+    fileName: cfPath,
+    hostsFile: hosts,
+    serviceSwitchFile: switchFile,
+    ...opts,
+  });
   return { out: r.out, status: r.status };
 }

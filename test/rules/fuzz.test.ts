@@ -1,0 +1,96 @@
+// Property-based differential tests: random addresses through the scanner, and random small
+// rulesets through the matcher and rewriter, each compared with the real `sendmail -bt`.
+// A fixed seed and a modest count run in CI; MAILCF_FUZZ_RUNS raises the count.
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { hasSendmailOracle, privateWorkDir, removeWorkDir } from '../../src/oracle/oracles.js';
+import { driverSession, sendmailSession } from './support/oracle-session.js';
+
+const RUNS = Number(process.env.MAILCF_FUZZ_RUNS ?? '3');
+const SEED = Number(process.env.MAILCF_FUZZ_SEED ?? '20261125');
+
+const HEADER = [
+  'V10/Berkeley',
+  'Mlocal,\tP=/bin/true, F=lsDFMAw5:/|@qmu9, S=10, R=20, A=true $u',
+  'CXfoo bar foo.bar a.b',
+  '',
+].join('\n');
+
+/** Address text: atoms, operators, quotes, comments, brackets, backslashes and blanks. */
+const addressPiece = fc.oneof(
+  fc.constantFrom('user', 'a', 'B', 'host', 'example', 'com', 'x-y', 'foo', 'bar'),
+  fc.constantFrom(
+    '@',
+    '.',
+    ':',
+    '%',
+    '!',
+    '[',
+    ']',
+    '<',
+    '>',
+    '(',
+    ')',
+    ',',
+    ';',
+    '"',
+    '\\',
+    ' ',
+    '\t',
+    '$',
+    '+',
+    '=',
+  ),
+);
+const address = fc.array(addressPiece, { minLength: 1, maxLength: 14 }).map((a) => a.join(''));
+
+/** Pattern tokens: every LHS construct and a few literals. */
+const lhsToken = fc.constantFrom('$*', '$+', '$-', '$@', '$=X', '$~X', '@', '.', 'foo', 'bar', '<', '>');
+const inputToken = fc.constantFrom('foo', 'bar', 'baz', '@', '.', '<', '>', 'a', 'b', 'FOO');
+
+describe.skipIf(!hasSendmailOracle())('fuzz against sendmail -bt', () => {
+  const dir = hasSendmailOracle() ? privateWorkDir('cf-core-fuzz') : '';
+  afterAll(() => removeWorkDir(dir));
+
+  it('scans random addresses as sendmail does', () => {
+    const batches = fc.sample(fc.array(address, { minLength: 40, maxLength: 40 }), {
+      numRuns: RUNS,
+      seed: SEED,
+    });
+    batches.forEach((addrs, i) => {
+      const cf = HEADER + 'Secho\nR$*\t\t$@ $1\n';
+      const probes = addrs.map((a) => `echo ${a}`);
+      const cfPath = join(dir, `scan-${i}.cf`);
+      const expected = sendmailSession(cf, probes, dir, cfPath);
+      expect(driverSession(cf, probes, cfPath).out).toBe(expected.out);
+    });
+  });
+
+  it('matches random patterns and binds as sendmail does', () => {
+    const rule = fc.array(lhsToken, { minLength: 1, maxLength: 6 });
+    const batches = fc.sample(
+      fc.record({
+        rules: fc.array(rule, { minLength: 12, maxLength: 12 }),
+        inputs: fc.array(fc.array(inputToken, { minLength: 0, maxLength: 7 }), {
+          minLength: 6,
+          maxLength: 6,
+        }),
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+    batches.forEach(({ rules, inputs }, i) => {
+      let cf = HEADER;
+      rules.forEach((lhs, r) => {
+        const wild = lhs.filter((t) => ['$*', '$+', '$-', '$=X', '$~X'].includes(t)).length;
+        const rhs = Array.from({ length: wild }, (_, k) => `<$${k + 1}>`).join(' ');
+        cf += `Sr${r}\nR${lhs.join(' ')}\t\t$@ matched ${rhs}\n`;
+      });
+      const probes: string[] = [];
+      rules.forEach((_, r) => inputs.forEach((inp) => probes.push(`r${r} ${inp.join(' ')}`)));
+      const cfPath = join(dir, `match-${i}.cf`);
+      const expected = sendmailSession(cf, probes, dir, cfPath);
+      expect(driverSession(cf, probes, cfPath).out).toBe(expected.out);
+    });
+  });
+});
