@@ -1,28 +1,14 @@
 // C, T and F lines: class members given inline, trusted users (class t), and members read
 // from a file (with an optional scanf format), a program, or a map lookup.
-import type { MapTable } from '../rules/maps/types.js';
 import type { SendmailConfig } from './config.js';
 import type { CfEnvironment } from './environment.js';
-import { expandMacros, parseMacroId } from './macros.js';
+import { expandMacros, macroId, parseMacroId } from './macros.js';
 import { MATCHCLASS, isSpace } from './meta.js';
 import { extractQuoted } from './strings.js';
 import { scanfWord } from './scanf.js';
 
 const MAXLINE = 2048;
 
-/**
- * What F{x} key@class:spec needs from the maps (requested from cf-maps in
- * docs/rules-interfaces.md): a one-off lookup through a temporary map of that class. Returns
- * the value, null when not found, or undefined when the class does not exist.
- */
-interface MapTableWithClassLookup extends MapTable {
-  classLookup?(
-    className: string,
-    spec: string,
-    key: string,
-    classDisplayName: string,
-  ): string | null | undefined;
-}
 
 /** Splits on blanks (sendmail's SM_ISSPACE) and drops empty words. */
 function words(text: string): string[] {
@@ -162,13 +148,23 @@ function fileLines(text: string): string[] {
 }
 
 /** `F{x} key@class:spec`: the members are the value of one map lookup. */
-function mapClass(config: SendmailConfig, classId: number, spec: string, _optional: boolean): void {
+function mapClass(config: SendmailConfig, classId: number, spec: string, optional: boolean): void {
   const { errors } = config;
   const name = config.macroNames.name(classId);
   const at = spec.indexOf('@');
   const rest = spec.slice(at + 1);
   if (rest === 'LDAP') {
-    errors.syserr(`fileclass: F{${name}}: map open failed`);
+    // sendmail's default LDAP schema for classes
+    const j = config.macros.get('j'.charCodeAt(0));
+    // sendmail's macid here enters the name (so it takes a long-name id) even if unset
+    const cluster = config.macros.get(macroId('{sendmailMTACluster}', config.macroNames, errors));
+    const lc = cluster === null ? '' : expandMacros(cluster, config.macros, errors, MAXLINE);
+    const host = j === null || j === '' ? 'localhost' : j;
+    const ldapSpec =
+      `-k (&(objectClass=sendmailMTAClass)(sendmailMTAClassName=${name})(|(sendmailMTACluster=${lc})` +
+      `(sendmailMTAHost=${host}))) -v sendmailMTAClassValue,sendmailMTAClassSearch:FILTER:sendmailMTAClass,` +
+      'sendmailMTAClassURL:URL:sendmailMTAClass';
+    lookupClass(config, classId, 'ldap', ldapSpec, spec.slice(0, at), name, optional);
     return;
   }
   const colon = rest.indexOf(':');
@@ -176,17 +172,22 @@ function mapClass(config: SendmailConfig, classId: number, spec: string, _option
     errors.syserr(`fileclass: F{${name}}: missing map class`);
     return;
   }
-  const className = rest.slice(0, colon);
-  const maps = config.maps;
-  if (maps === null) {
-    errors.syserr(`fileclass: F{${name}}: class ${className} not available`);
-    return;
-  }
-  // The lookup goes through a temporary map of that class (sendmail never enters it).
-  const key = spec.slice(0, at);
-  const value = (maps as MapTableWithClassLookup).classLookup?.(className, rest.slice(colon + 1), key, name);
+  lookupClass(config, classId, rest.slice(0, colon), rest.slice(colon + 1), spec.slice(0, at), name, optional);
+}
+
+/** One lookup through a temporary map of a class; its value's words join the class. */
+function lookupClass(
+  config: SendmailConfig,
+  classId: number,
+  className: string,
+  spec: string,
+  key: string,
+  name: string,
+  optional: boolean,
+): void {
+  const value = config.maps?.classLookup?.(className, spec, key, name, optional);
   if (value === undefined) {
-    errors.syserr(`fileclass: F{${name}}: class ${className} not available`);
+    config.errors.syserr(`fileclass: F{${name}}: class ${className} not available`);
     return;
   }
   if (value !== null) for (const w of words(value)) addToClass(config, classId, w);

@@ -56,6 +56,7 @@ const ERRNO_TEXT: Record<string, string> = {
   ENETUNREACH: 'Network is unreachable',
   ENOTSOCK: 'Socket operation on non-socket',
   EPROTONOSUPPORT: 'Protocol not supported',
+  ERANGE: 'Numerical result out of range',
   EAFNOSUPPORT: 'Address family not supported by protocol',
   E_SM_OPENTIMEOUT: 'Timeout on file open',
   E_SM_NOSLINK: 'Symbolic links not allowed',

@@ -122,7 +122,7 @@ const LONG_MIN = -(1n << 63n);
  * C's strtol (64-bit long, clamped on overflow) from index `at`, base 10, 16 or 8 (0 picks by
  * prefix as C does). Returns the value and the index after the number (`at` when none).
  */
-export function strtol(s: string, at = 0, base = 10): { value: bigint; end: number } {
+export function strtol(s: string, at = 0, base = 10): { value: bigint; end: number; overflow: boolean } {
   let i = at;
   while (i < s.length && isSpace(s.charCodeAt(i))) i++;
   let neg = false;
@@ -142,11 +142,18 @@ export function strtol(s: string, at = 0, base = 10): { value: bigint; end: numb
     n = n * r + BigInt(digitValue(s.charCodeAt(i++)));
     if (n > LONG_MAX + 1n) n = LONG_MAX + 1n;
   }
-  if (i === digitsStart) return { value: 0n, end: at };
+  if (i === digitsStart) return { value: 0n, end: at, overflow: false };
   let v = neg ? -n : n;
-  if (v > LONG_MAX) v = LONG_MAX;
-  if (v < LONG_MIN) v = LONG_MIN;
-  return { value: v, end: i };
+  let overflow = false;
+  if (v > LONG_MAX) {
+    v = LONG_MAX;
+    overflow = true;
+  }
+  if (v < LONG_MIN) {
+    v = LONG_MIN;
+    overflow = true;
+  }
+  return { value: v, end: i, overflow };
 }
 
 function digitValue(c: number): number {

@@ -197,9 +197,12 @@ export function applyOptionValue(
         throw new SendmailExit(EX_USAGE);
       }
       break;
-    case 'AliasFile':
-      state.aliasFiles.push(...(val === '' ? ['aliases'] : [val]));
+    case 'AliasFile': {
+      const spec = val === '' ? 'aliases' : val;
+      state.aliasFiles.push(spec);
+      config.maps?.setAliasFiles(spec, { blankSub: state.blankSub, configLevel: config.configLevel });
       break;
+    }
     case 'AliasWait':
       if (val !== '') convtime(val, 'm', errors);
       break;

@@ -55,10 +55,11 @@ export class RulesetTable {
       return { number: -1, end: p };
     }
     if (isDigit(c)) {
-      const { value, end } = strtol(text, p, 10);
+      const { value, end, overflow } = strtol(text, p, 10);
       let n = toCInt(value);
       if (n >= MAXRWSETS / 2 || n < 0) {
-        errors.syserr(`bad ruleset ${n} (${MAXRWSETS / 2} max)`);
+        // strtol's ERANGE is still in errno when sendmail reports the number
+        errors.syserr(`bad ruleset ${n} (${MAXRWSETS / 2} max)`, overflow ? 'ERANGE' : undefined);
         n = -1;
       }
       return { number: n, end };
@@ -95,7 +96,10 @@ export class RulesetTable {
         end = parsed.end;
         n = toCInt(parsed.value);
         if (n >= MAXRWSETS / 2 || n < 0) {
-          errors.syserr(`bad ruleset number ${n} in "${shown}" (${MAXRWSETS / 2} max)`);
+          errors.syserr(
+            `bad ruleset number ${n} in "${shown}" (${MAXRWSETS / 2} max)`,
+            parsed.overflow ? 'ERANGE' : undefined,
+          );
           n = -1;
         }
       }
