@@ -28,7 +28,15 @@ const LINES = Number(process.env.MAILCF_BENCH_LINES ?? 5000);
 /** A deterministic mix of local, remote, routed and decorated addresses. */
 function addresses(n) {
   const locals = ['user', 'root', 'first.last', 'a+b', '"quoted user"', 'postmaster', 'x_y-z'];
-  const domains = ['example.com', 'vm', 'vm.example.net', 'localhost', 'sub.example.org', '[192.0.2.2]', null];
+  const domains = [
+    'example.com',
+    'vm',
+    'vm.example.net',
+    'localhost',
+    'sub.example.org',
+    '[192.0.2.2]',
+    null,
+  ];
   const out = [];
   for (let i = 0; i < n; i++) {
     const local = locals[i % locals.length] + (i % 11);
