@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasM4Oracle, missingOracleNotice } from '../../src/oracle/oracles.js';
 import { listPrograms, loadProgram, PROGRAMS_ROOT, runBoth } from '../support/m4-diff.js';
-import { programOfKnownDifference, readKnownDifferences } from './known-differences.js';
+import { programOfKnownDifference, readKnownDifferences, knownDifferenceTest } from './known-differences.js';
 
 const SIDECARS = ['.args', '.stdin', '.env'];
 const MIN_PROGRAMS = 300;
@@ -60,9 +60,9 @@ describe.skipIf(!oracle)('m4 differential corpus against GNU m4 1.4.19', () => {
 
   for (const id of programs) {
     // A known difference is expected to fail; once fixed, the test fails until the entry goes.
-    const test = known.has(id) ? it.fails : it;
+    const { test, title } = knownDifferenceTest(known, id);
     test(
-      id,
+      title,
       async () => {
         const { gnu, ours } = await runBoth(loadProgram(id));
         if (isDeepStrictEqual(ours, gnu)) identical++;

@@ -163,15 +163,18 @@ export function snapshotFiles(dir: string): Record<string, string> {
   return files;
 }
 
-/** Runs GNU m4 as `m4` (its messages and `__program__` use the name it was started under). */
-export function runGnuM4(program: M4Program, dir: string): M4Outcome {
+/**
+ * Runs GNU m4 as `m4` (its messages and `__program__` use the name it was started under).
+ * A run that outlives `timeoutMs` throws an error whose code is ETIMEDOUT.
+ */
+export function runGnuM4(program: M4Program, dir: string, timeoutMs = 120_000): M4Outcome {
   const r = spawnSync(M4_ORACLE, program.argv, {
     argv0: 'm4',
     cwd: dir,
     env: program.env,
     input: Buffer.from(program.stdin, 'latin1'),
     maxBuffer: 1 << 30,
-    timeout: 120_000,
+    timeout: timeoutMs,
   });
   throwSpawnError(r.error);
   return {
@@ -196,11 +199,24 @@ export async function runOurM4(program: M4Program, dir: string): Promise<M4Outco
   return { stdout: io.out(), stderr: io.err(), status, files: snapshotFiles(dir) };
 }
 
-/** Both outcomes of one program, each run in the same freshly prepared directory. */
-export async function runBoth(program: M4Program): Promise<{ gnu: M4Outcome; ours: M4Outcome }> {
+/** A program given as text, read from a file named on the command line (fuzzing uses this). */
+export function programFromText(id: string, text: string): M4Program {
+  const fileName = 'program.m4';
+  return { id, fileName, text, argv: [fileName], stdin: '', env: { ...BASE_ENV } };
+}
+
+/**
+ * Both outcomes of one program, each run in the same freshly prepared directory. mailcf runs
+ * only once GNU m4 has finished, so a program that GNU cannot finish in `gnuTimeoutMs` throws
+ * (ETIMEDOUT) before mailcf is asked to run it in-process.
+ */
+export async function runBoth(
+  program: M4Program,
+  gnuTimeoutMs?: number,
+): Promise<{ gnu: M4Outcome; ours: M4Outcome }> {
   const dir = makeWorkDir(program);
   try {
-    const gnu = runGnuM4(program, dir);
+    const gnu = runGnuM4(program, dir, gnuTimeoutMs);
     resetWorkDir(program, dir);
     const ours = await runOurM4(program, dir);
     return { gnu, ours };

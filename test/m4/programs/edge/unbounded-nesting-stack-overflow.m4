@@ -1,0 +1,4 @@
+define(`r', `len(r(x))')dnl
+before
+r(x)
+after

@@ -1,0 +1,2 @@
+define(`t', `changequote(`',`')`abc'')dnl
+t

@@ -1,0 +1,3 @@
+define(`t', `changequote(`[',`]')[abc] [x]')dnl
+t
+[after]
