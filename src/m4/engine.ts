@@ -167,6 +167,7 @@ export class M4 {
     const def = builtin(name, { blind: options.blind ?? false }, (rt, argv) => {
       const args: string[] = [];
       for (let i = 1; i < argv.length; i++) args.push(argText(argv, i));
+      rt.input.rawExpansion = true;
       return fn(args, { name: argText(argv, 0), warn: (message) => rt.warn(message) });
     });
     this.rt.registerBuiltin(def);

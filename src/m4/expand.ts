@@ -4,7 +4,9 @@
 // pushed back on the input and rescanned, so tail recursion does not grow anything.
 import { DEBUG_ALL, DEBUG_CALL } from './debug.js';
 import type { Runtime } from './runtime.js';
-import { Tok } from './scanner.js';
+import { BlockKind, type InputBlock } from './input.js';
+import { cString } from './numeric.js';
+import { F_CLOSE, F_COMMA, F_DIGIT, F_OPEN, F_QUOTE, F_SLOW, F_SPACE, Tok } from './scanner.js';
 import { SymbolType, type M4Symbol } from './symbols.js';
 import type { BuiltinDef, MacroArg } from './types.js';
 
@@ -110,10 +112,10 @@ export class Expander {
     const input = rt.input;
     const output = rt.output;
     const frames = this.frames;
-    const baseDepth = frames.length;
     for (;;) {
+      this.fastScan();
       const t = sc.next();
-      if (frames.length === baseDepth) {
+      if (frames.length === 0) {
         switch (t) {
           case Tok.Eof:
             return;
@@ -179,6 +181,175 @@ export class Expander {
     }
   }
 
+  /**
+   * The fast path: reads tokens straight from the top block's text, exactly as the general
+   * path would, for the common cases. Plain text (including words that name no macro) is
+   * moved in runs; a file block's line count is brought up to date before anything that
+   * reports a location. Returns when the general path is needed: sync lines at top level,
+   * builtin tokens, long delimiters, comments, NUL bytes, and tokens that may continue in
+   * the block below.
+   */
+  private fastScan(): void {
+    const rt = this.rt;
+    const input = rt.input;
+    const stack = input.stack;
+    const frames = this.frames;
+    const output = rt.output;
+    const symbols = rt.symbols;
+    outer: for (;;) {
+      const b = stack[stack.length - 1];
+      if (b === undefined || b.kind === BlockKind.Macro) return;
+      const text = b.text;
+      const len = text.length;
+      let p = b.pos;
+      if (p >= len) {
+        // Reading on would pop the exhausted block first (a file's end is the general path's).
+        if (b.kind === BlockKind.File) return;
+        input.pop();
+        continue;
+      }
+      // Macro calls may change the delimiters, hence their classes.
+      const cls = rt.scanner.fastClass;
+      const f = frames.length > 0 ? frames[frames.length - 1] : undefined;
+      if (f === undefined && output.syncLines) return;
+      if (input.inputChange) {
+        // Reading a token's first character takes up the block's location.
+        input.currentFile = b.file;
+        input.currentLine = b.line;
+        input.inputChange = false;
+      }
+      // [runStart, p) is plain text not yet delivered to the argument or the output.
+      let runStart = p;
+      for (;;) {
+        if (p >= len) {
+          // A run ended with the block: deliver it and go on below.
+          if (p > runStart) this.deliver(f, text, runStart, p);
+          this.advance(b, p);
+          continue outer;
+        }
+        const c = cls[text.charCodeAt(p)];
+        if (f !== undefined && f.skipping) {
+          if (c === F_SPACE) {
+            runStart = ++p;
+            continue;
+          }
+          f.skipping = false;
+        }
+        if (c <= F_DIGIT) {
+          if (c === F_DIGIT) {
+            p++;
+            continue;
+          }
+          let h = text.charCodeAt(p);
+          let e = p + 1;
+          for (; e < len; e++) {
+            const ch = text.charCodeAt(e);
+            if (cls[ch] > F_DIGIT) break;
+            h = (Math.imul(h, 31) + ch) | 0;
+          }
+          if (e === len) break; // the word may go on in the block below
+          {
+            const sym = symbols.lookupRange(text, p, e, h);
+            if (sym !== undefined && sym.type !== SymbolType.Void) {
+              const next = cls[text.charCodeAt(e)];
+              if (sym.type === SymbolType.Text || !sym.blind || next === F_OPEN) {
+                if (p > runStart) this.deliver(f, text, runStart, p);
+                this.advance(b, e);
+                this.expandMacro(sym);
+                continue outer;
+              }
+              if (next === F_SLOW) {
+                // Whether a parenthesis follows needs the general peek.
+                if (p > runStart) this.deliver(f, text, runStart, p);
+                this.advance(b, e);
+                if (rt.scanner.peek() === Tok.Open) this.expandMacro(sym);
+                else this.deliver(f, sym.name, 0, sym.name.length);
+                continue outer;
+              }
+            }
+          }
+          p = e;
+          continue;
+        }
+        if (c === F_QUOTE) {
+          let body = this.fastQuoted(text, p + 1);
+          if (body === undefined) break;
+          if (input.nulSeen) body = cString(body);
+          if (p > runStart) this.deliver(f, text, runStart, p);
+          if (f !== undefined) f.arg += body;
+          else output.write(body);
+          this.advance(b, this.quoteEnd);
+          continue outer;
+        }
+        if (c === F_SLOW) break;
+        if (f !== undefined) {
+          if (c === F_OPEN) {
+            f.parenLevel++;
+          } else if (c === F_CLOSE) {
+            if (f.parenLevel === 0) {
+              if (p > runStart) this.deliver(f, text, runStart, p);
+              this.advance(b, p + 1);
+              this.finishArg(f);
+              frames.pop();
+              this.call(f);
+              continue outer;
+            }
+            f.parenLevel--;
+          } else if (c === F_COMMA && f.parenLevel === 0) {
+            if (p > runStart) this.deliver(f, text, runStart, p);
+            this.advance(b, p + 1);
+            this.finishArg(f);
+            this.startArg(f);
+            continue outer;
+          }
+        }
+        p++;
+      }
+      // Leave the rest to the general path.
+      if (p > runStart) this.deliver(f, text, runStart, p);
+      this.advance(b, p);
+      return;
+    }
+  }
+
+  /** Delivers text[from, to) to the argument being collected or to the output. */
+  private deliver(f: Frame | undefined, text: string, from: number, to: number): void {
+    const piece = from === 0 && to === text.length ? text : text.slice(from, to);
+    if (f !== undefined) f.arg += piece;
+    else this.rt.output.write(piece);
+  }
+
+  /** Consumes the block up to `to`; a file block's line count follows. */
+  private advance(b: InputBlock, to: number): void {
+    if (b.kind === BlockKind.String) b.pos = to;
+    else this.rt.input.consumeTo(b, to);
+  }
+
+  /** Where the last fastQuoted string ended (just past its closing quote). */
+  private quoteEnd = 0;
+
+  /** A quoted string closed within `text` (single-character quotes), or undefined. */
+  private fastQuoted(text: string, start: number): string | undefined {
+    const sc = this.rt.scanner;
+    const lq = sc.lquote.charCodeAt(0);
+    const rq = sc.rquote.charCodeAt(0);
+    const len = text.length;
+    let level = 1;
+    // Most quoted strings are short: a plain loop beats searching twice.
+    for (let i = start; i < len; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === rq) {
+        if (--level === 0) {
+          this.quoteEnd = i + 1;
+          return text.slice(start, i);
+        }
+      } else if (ch === lq) {
+        level++;
+      }
+    }
+    return undefined;
+  }
+
   /** A word: a macro call if it names one (blind builtins need a parenthesis), else text. */
   private word(f: Frame | undefined): void {
     const rt = this.rt;
@@ -207,7 +378,19 @@ export class Expander {
     }
     const id = ++this.callId;
     const traced = (rt.debug.level & DEBUG_ALL) !== 0 || sym.traced;
-    const f: Frame = {
+    const f = this.newFrame(sym, id, traced);
+    if (traced && rt.debug.level & DEBUG_CALL) rt.debug.tracePrepre(rt.traceContext(), sym.name, id);
+    if (this.takeOpenParen()) {
+      this.startArg(f);
+      this.frames.push(f);
+    } else {
+      this.call(f);
+    }
+  }
+
+  private newFrame(sym: M4Symbol, id: number, traced: boolean): Frame {
+    const input = this.rt.input;
+    return {
       sym,
       id,
       traced,
@@ -221,14 +404,24 @@ export class Expander {
       argFile: '',
       argLine: 0,
     };
-    if (traced && rt.debug.level & DEBUG_CALL) rt.debug.tracePrepre(rt.traceContext(), sym.name, id);
-    if (rt.scanner.peek() === Tok.Open) {
-      rt.scanner.next();
-      this.startArg(f);
-      this.frames.push(f);
-    } else {
-      this.call(f);
+  }
+
+  /** Consumes a `(` right after a macro name, if there is one (GNU's peek_token, next_token). */
+  private takeOpenParen(): boolean {
+    const rt = this.rt;
+    const input = rt.input;
+    const b = input.stack[input.stack.length - 1];
+    if (b !== undefined && b.kind === BlockKind.String && !input.inputChange && b.pos < b.text.length) {
+      const c = rt.scanner.fastClass[b.text.charCodeAt(b.pos)];
+      if (c === F_OPEN) {
+        b.pos++;
+        return true;
+      }
+      if (c !== F_SLOW) return false;
     }
+    if (rt.scanner.peek() !== Tok.Open) return false;
+    rt.scanner.next();
+    return true;
   }
 
   private startArg(f: Frame): void {

@@ -49,6 +49,10 @@ export class Input {
   /** A macro's expansion is being built (GNU's `next`); pushing or popping input voids it. */
   expansionOpen = false;
   traceInputEnabled = false;
+  /** Some input may hold NUL bytes, which end GNU's C-string tokens (checked only then). */
+  nulSeen = false;
+  /** The expansion being built may hold NUL bytes (esyscmd, format's %c, JS builtins). */
+  rawExpansion = false;
   /** The builtin of the last builtin token read. */
   lastMacro: BuiltinDef | undefined;
 
@@ -56,6 +60,7 @@ export class Input {
 
   pushFile(text: string, title: string): void {
     this.expansionOpen = false;
+    if (!this.nulSeen && text.includes('\0')) this.nulSeen = true;
     if (this.traceInputEnabled) this.hooks.traceInput(`input read from ${title}`);
     this.stack.push({
       kind: BlockKind.File,
@@ -93,6 +98,7 @@ export class Input {
       this.pop();
     }
     this.expansionOpen = true;
+    this.rawExpansion = false;
   }
 
   /**
@@ -103,9 +109,11 @@ export class Input {
     if (!this.expansionOpen) return undefined;
     this.expansionOpen = false;
     if (text.length === 0) return undefined;
-    // Reading stops at a NUL byte, as GNU's C strings do.
-    const nul = text.indexOf('\0');
-    if (nul >= 0) text = text.slice(0, nul);
+    if (this.rawExpansion) {
+      // Reading stops at a NUL byte, as GNU's C strings do.
+      const nul = text.indexOf('\0');
+      if (nul >= 0) text = text.slice(0, nul);
+    }
     this.stack.push({
       kind: BlockKind.String,
       text,
@@ -151,6 +159,7 @@ export class Input {
   pop(): void {
     const stack = this.stack;
     const block = stack.pop() as InputBlock;
+
     if (block.kind === BlockKind.File) {
       if (this.traceInputEnabled) {
         const below = stack[stack.length - 1];

@@ -15,6 +15,33 @@ export const enum Tok {
   Macdef = 7,
 }
 
+/**
+ * Character classes for the expander's fast path, for the current delimiters: word
+ * characters, plain text, whitespace, the three argument punctuators, a one-character
+ * opening quote (with a one-character closing quote), and anything needing the general path.
+ */
+export const F_WORD = 0;
+export const F_DIGIT = 1;
+export const F_PLAIN = 2;
+export const F_SPACE = 3;
+export const F_OPEN = 4;
+export const F_COMMA = 5;
+export const F_CLOSE = 6;
+export const F_QUOTE = 7;
+export const F_SLOW = 8;
+
+const BASE_CLASS = new Uint8Array(256).fill(F_PLAIN);
+for (let c = 0; c < 256; c++) {
+  const s = String.fromCharCode(c);
+  if (/[A-Za-z_]/.test(s)) BASE_CLASS[c] = F_WORD;
+  else if (/[0-9]/.test(s)) BASE_CLASS[c] = F_DIGIT;
+  else if (/[ \t\n\v\f\r]/.test(s)) BASE_CLASS[c] = F_SPACE;
+}
+BASE_CLASS[40] = F_OPEN;
+BASE_CLASS[44] = F_COMMA;
+BASE_CLASS[41] = F_CLOSE;
+BASE_CLASS[0] = F_SLOW;
+
 export interface Delimiters {
   lquote: string;
   rquote: string;
@@ -30,6 +57,23 @@ export interface FatalAt {
 }
 
 const WORD_REST = /[A-Za-z0-9_]*/y;
+
+/** Character classes for the scanner's fast path (delimiters are checked separately). */
+const C_WORD = 0;
+const C_DIGIT = 1;
+const C_PLAIN = 2;
+const C_OPEN = 3;
+const C_COMMA = 4;
+const C_CLOSE = 5;
+const CLASS = new Uint8Array(256).fill(C_PLAIN);
+for (let c = 0; c < 256; c++) {
+  const s = String.fromCharCode(c);
+  if (/[A-Za-z_]/.test(s)) CLASS[c] = C_WORD;
+  else if (/[0-9]/.test(s)) CLASS[c] = C_DIGIT;
+}
+CLASS[40] = C_OPEN;
+CLASS[44] = C_COMMA;
+CLASS[41] = C_CLOSE;
 
 function isWordStart(ch: number): boolean {
   return (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || ch === 95;
@@ -57,6 +101,9 @@ export class Scanner {
   private ec0 = 10;
   /** Characters that can never start anything but a one-character token. */
   private plainRun: RegExp = /[^]/y;
+
+  /** Fast-path classes of each byte for the current delimiters. */
+  fastClass: Uint8Array = BASE_CLASS;
 
   /** The current token's text (after next()), its line, and for Macdef the builtin. */
   text = '';
@@ -92,6 +139,13 @@ export class Scanner {
       if (s.length > 0) stops += '\\x' + s.charCodeAt(0).toString(16).padStart(2, '0');
     }
     this.plainRun = new RegExp(`[^${stops}]+`, 'y');
+    const cls = BASE_CLASS.slice();
+    // Comments are looked for first, then words, then quotes (GNU's next_token order).
+    if (this.lq0 >= 0 && cls[this.lq0] !== F_WORD) {
+      cls[this.lq0] = this.lquote.length === 1 && this.rquote.length === 1 ? F_QUOTE : F_SLOW;
+    }
+    if (this.bc0 >= 0) cls[this.bc0] = F_SLOW;
+    this.fastClass = cls;
   }
 
   /** GNU's MATCH: `ch` (already read when consuming) begins `delim` in the input? */
@@ -142,47 +196,91 @@ export class Scanner {
   /** Reads the next token; its text is in `text`, the line it started on in `line`. */
   next(): Tok {
     const input = this.input;
-    const ch = input.peek();
-    if (ch === CHAR_EOF) {
+    const stack = input.stack;
+    const top = stack[stack.length - 1];
+    let ch: number;
+    if (
+      top !== undefined &&
+      top.kind === BlockKind.String &&
+      top.pos < top.text.length &&
+      !input.inputChange
+    ) {
+      // The common case: reading expansion text, no block change to account for.
+      ch = top.text.charCodeAt(top.pos++);
+      this.line = input.currentLine;
+      if (ch !== this.bc0 && ch !== this.lq0) {
+        const cls = CLASS[ch];
+        if (cls === C_WORD) {
+          const text = top.text;
+          const start = top.pos - 1;
+          let p = top.pos;
+          while (p < text.length && CLASS[text.charCodeAt(p)] <= C_DIGIT) p++;
+          top.pos = p;
+          this.text = text.slice(start, p);
+          if (p === text.length) this.text = this.continueWord(this.text);
+          return Tok.Word;
+        }
+        return this.single(ch, cls);
+      }
+    } else {
+      ch = input.peek();
+      if (ch === CHAR_EOF) {
+        input.next();
+        this.text = '';
+        return Tok.Eof;
+      }
+      if (ch === CHAR_MACRO) {
+        input.next();
+        this.text = '';
+        return Tok.Macdef;
+      }
       input.next();
-      this.text = '';
-      return Tok.Eof;
+      this.line = input.currentLine;
     }
-    if (ch === CHAR_MACRO) {
-      input.next();
-      this.text = '';
-      return Tok.Macdef;
-    }
-    input.next();
     const file = input.currentFile;
-    const line = input.currentLine;
-    this.line = line;
+    const line = this.line;
     if (this.match(ch, this.bcomm, this.bc0, true)) {
-      this.text = cString(this.bcomm + this.scanComment(file, line));
+      const text = this.bcomm + this.scanComment(file, line);
+      this.text = input.nulSeen ? cString(text) : text;
       return Tok.String;
     }
     if (isWordStart(ch)) {
       this.text = this.scanWord(ch);
       return Tok.Word;
     }
-    if (!this.match(ch, this.lquote, this.lq0, true)) {
-      if (ch === 40) {
+    if (!this.match(ch, this.lquote, this.lq0, true)) return this.single(ch, CLASS[ch]);
+    const text = this.scanQuoted(file, line);
+    this.text = input.nulSeen ? cString(text) : text;
+    return Tok.String;
+  }
+
+  /** A one-character token. */
+  private single(ch: number, cls: number): Tok {
+    switch (cls) {
+      case C_OPEN:
         this.text = '(';
         return Tok.Open;
-      }
-      if (ch === 44) {
+      case C_COMMA:
         this.text = ',';
         return Tok.Comma;
-      }
-      if (ch === 41) {
+      case C_CLOSE:
         this.text = ')';
         return Tok.Close;
-      }
-      this.text = ch === 0 ? '' : String.fromCharCode(ch);
-      return Tok.Simple;
+      default:
+        this.text = ch === 0 ? '' : String.fromCharCode(ch);
+        return Tok.Simple;
     }
-    this.text = cString(this.scanQuoted(file, line));
-    return Tok.String;
+  }
+
+  /** A word that reached the end of its block may go on in the block below. */
+  private continueWord(word: string): string {
+    const input = this.input;
+    for (;;) {
+      const ch = input.peek();
+      if (ch < 0 || !isWordChar(ch)) return word;
+      word += String.fromCharCode(ch);
+      input.next();
+    }
   }
 
   /**

@@ -40,19 +40,100 @@ function newSymbol(name: string): M4Symbol {
   };
 }
 
+/** One name in the table: its current definition (the top of its pushdef stack). */
+interface Slot {
+  name: string;
+  hash: number;
+  top: M4Symbol;
+  next: Slot | undefined;
+}
+
+/** The hash the table uses for text[start, end): the fast path computes it while scanning. */
+export function nameHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * Names map to their current definition. A hash table of our own (rather than a Map) lets the
+ * scanner look a word up where it lies in the input, without cutting it out first.
+ */
 export class SymbolTable {
-  private readonly table = new Map<string, M4Symbol>();
+  private buckets: (Slot | undefined)[] = new Array<Slot | undefined>(1024).fill(undefined);
+  private mask = 1023;
+  private count = 0;
+
+  private find(name: string): Slot | undefined {
+    const h = nameHash(name, 0, name.length);
+    for (let slot = this.buckets[h & this.mask]; slot !== undefined; slot = slot.next) {
+      if (slot.hash === h && slot.name === name) return slot;
+    }
+    return undefined;
+  }
 
   lookup(name: string): M4Symbol | undefined {
-    return this.table.get(name);
+    return this.find(name)?.top;
+  }
+
+  /** The definition of the word text[start, end), whose nameHash is `hash`. */
+  lookupRange(text: string, start: number, end: number, hash: number): M4Symbol | undefined {
+    const len = end - start;
+    for (let slot = this.buckets[hash & this.mask]; slot !== undefined; slot = slot.next) {
+      if (slot.hash === hash && slot.name.length === len && text.startsWith(slot.name, start))
+        return slot.top;
+    }
+    return undefined;
+  }
+
+  private setEntry(name: string, sym: M4Symbol): void {
+    const slot = this.find(name);
+    if (slot !== undefined) {
+      slot.top = sym;
+      return;
+    }
+    if (++this.count > this.buckets.length) this.grow();
+    const hash = nameHash(name, 0, name.length);
+    const i = hash & this.mask;
+    this.buckets[i] = { name, hash, top: sym, next: this.buckets[i] };
+  }
+
+  private deleteEntry(name: string): boolean {
+    const h = nameHash(name, 0, name.length);
+    const i = h & this.mask;
+    let prev: Slot | undefined;
+    for (let slot = this.buckets[i]; slot !== undefined; prev = slot, slot = slot.next) {
+      if (slot.hash === h && slot.name === name) {
+        if (prev === undefined) this.buckets[i] = slot.next;
+        else prev.next = slot.next;
+        this.count--;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private grow(): void {
+    const old = this.buckets;
+    this.buckets = new Array<Slot | undefined>(old.length * 2).fill(undefined);
+    this.mask = this.buckets.length - 1;
+    for (let slot of old) {
+      while (slot !== undefined) {
+        const next = slot.next;
+        const i = slot.hash & this.mask;
+        slot.next = this.buckets[i];
+        this.buckets[i] = slot;
+        slot = next;
+      }
+    }
   }
 
   /** GNU's SYMBOL_INSERT: the current definition to overwrite, creating it if needed. */
   insert(name: string): M4Symbol {
-    const old = this.table.get(name);
+    const old = this.lookup(name);
     if (old === undefined) {
       const sym = newSymbol(name);
-      this.table.set(name, sym);
+      this.setEntry(name, sym);
       return sym;
     }
     if (old.pending > 0) {
@@ -60,7 +141,7 @@ export class SymbolTable {
       const sym = newSymbol(name);
       sym.traced = old.traced;
       sym.stack = old.stack;
-      this.table.set(name, sym);
+      this.setEntry(name, sym);
       return sym;
     }
     return old;
@@ -69,22 +150,22 @@ export class SymbolTable {
   /** GNU's SYMBOL_PUSHDEF: a new definition hiding the current one. */
   pushdef(name: string): M4Symbol {
     const sym = newSymbol(name);
-    const old = this.table.get(name);
+    const old = this.lookup(name);
     if (old !== undefined) {
       sym.stack = old;
       sym.traced = old.traced;
     }
-    this.table.set(name, sym);
+    this.setEntry(name, sym);
     return sym;
   }
 
   /** GNU's SYMBOL_POPDEF: drop the current definition, revealing the one below. */
   popdef(name: string): void {
-    const sym = this.table.get(name);
+    const sym = this.lookup(name);
     if (sym === undefined) return;
     if (sym.stack !== undefined) {
       sym.stack.traced = sym.traced;
-      this.table.set(name, sym.stack);
+      this.setEntry(name, sym.stack);
     } else {
       this.removeName(name, sym.traced);
     }
@@ -92,28 +173,32 @@ export class SymbolTable {
 
   /** GNU's SYMBOL_DELETE: drop every definition of the name. */
   remove(name: string): void {
-    const sym = this.table.get(name);
+    const sym = this.lookup(name);
     if (sym === undefined) return;
     this.removeName(name, sym.traced);
   }
 
   private removeName(name: string, traced: boolean): void {
-    this.table.delete(name);
+    this.deleteEntry(name);
     if (traced) {
       // A traced name keeps a placeholder so tracing resumes when it is defined again.
       const placeholder = newSymbol(name);
       placeholder.traced = true;
-      this.table.set(name, placeholder);
+      this.setEntry(name, placeholder);
     }
   }
 
   /** Every current symbol (placeholders included), in no particular order. */
   all(): M4Symbol[] {
-    return [...this.table.values()];
+    const out: M4Symbol[] = [];
+    for (let slot of this.buckets) {
+      for (; slot !== undefined; slot = slot.next) out.push(slot.top);
+    }
+    return out;
   }
 
   get size(): number {
-    return this.table.size;
+    return this.count;
   }
 }
 

@@ -16,8 +16,12 @@ export function report(rt: Runtime, diagnostics: readonly Diagnostic[]): void {
   }
 }
 
+const PLAIN_INT = /^-?[0-9]{1,9}$/;
+
 /** GNU's numeric_arg: the number, or undefined (after a message) when unusable. */
 export function numeric(rt: Runtime, argv: readonly MacroArg[], text: string): number | undefined {
+  // Plain decimals that fit an int need none of strtol's corner cases.
+  if (PLAIN_INT.test(text)) return Number(text);
   const diagnostics: Diagnostic[] = [];
   const value = numericArg(argText(argv, 0), text, diagnostics);
   report(rt, diagnostics);

@@ -47,9 +47,11 @@ function step(rt: Runtime, argv: readonly MacroArg[], delta: number): string {
 export const stringBuiltins: BuiltinDef[] = [
   builtin('decr', { blind: true }, (rt, argv) => step(rt, argv, -1)),
   builtin('eval', { blind: true }, (rt, argv) => (rt.badArgc(argv, 2, 4) ? '' : pure(rt, argv, evalBuiltin))),
-  builtin('format', { gnu: true, blind: true }, (rt, argv) =>
-    rt.badArgc(argv, 2, -1) ? '' : pure(rt, argv, formatBuiltin),
-  ),
+  builtin('format', { gnu: true, blind: true }, (rt, argv) => {
+    if (rt.badArgc(argv, 2, -1)) return '';
+    rt.input.rawExpansion = true; // %c can produce a NUL byte
+    return pure(rt, argv, formatBuiltin);
+  }),
   builtin('incr', { blind: true }, (rt, argv) => step(rt, argv, 1)),
   builtin('index', { blind: true }, (rt, argv) => {
     if (rt.badArgc(argv, 3, 3)) return argv.length === 2 ? '0' : '';

@@ -58,6 +58,7 @@ export const systemBuiltins: BuiltinDef[] = [
       rt.sysval = 0;
       return '';
     }
+    rt.input.rawExpansion = true; // a command's output may hold NUL bytes
     return runCommand(rt, argText(argv, 0), cmd, true)?.stdout ?? '';
   }),
   builtin('syscmd', { blind: true }, (rt, argv) => {
