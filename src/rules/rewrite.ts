@@ -124,7 +124,7 @@ export function rewrite(
       }
       if (++loopCount > MAX_LOOP) {
         errors.syserr(`554 5.3.5 Infinite loop in ruleset ${rulename}, rule ${ruleIndex + 1}`);
-        if (trace21 >= 1) env.out.write('workspace:' + formatTokens(pvp, names, esc));
+        if (trace21 >= 1) env.out.write('workspace: ' + formatTokens(pvp, names, esc));
         break;
       }
       const pattern = patterns[ruleIndex];
@@ -302,6 +302,8 @@ function substitute(
         errors.syserr(`554 5.3.5 rewrite: ruleset ${rulename}: replacement $${tok[1] ?? ''} out of bounds`);
         return EX_CONFIG;
       }
+      if (env.debug.level(21) >= 15)
+        env.out.write(bindingTrace(tok[1], pvp, bindingFirst[k], bindingLast[k]));
       for (let t = bindingFirst[k]; t <= bindingLast[k]; t++) {
         if (out.length >= maxatom) throw new TooLong();
         out.push(pvp[t]);
@@ -332,6 +334,17 @@ function substitute(
     ws.restore(saved);
   }
   return out;
+}
+
+/**
+ * -d21.15's line for a $N substitution. sendmail prints each token's address, which no two runs
+ * share; we print made-up addresses in the same format (compare with the addresses masked).
+ */
+function bindingTrace(digit: string, pvp: readonly string[], first: number, last: number): string {
+  let line = `$${digit}:`;
+  for (let t = first; t <= last; t++)
+    line += ` 0x7ffd${(0x10000 + t * 8).toString(16).padStart(8, '0')}="${pvp[t]}"`;
+  return line + '\n';
 }
 
 /**

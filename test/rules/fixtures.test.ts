@@ -11,14 +11,9 @@ import {
   removeWorkDir,
 } from '../../src/oracle/oracles.js';
 import { driverSession, sendmailSession } from './support/oracle-session.js';
+import { probeLines } from './support/probes.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'cf');
-
-export function probeLines(text: string): string[] {
-  const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  return lines;
-}
 
 const fixtures = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.probes'))

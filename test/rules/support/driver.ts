@@ -22,6 +22,8 @@ export interface DriverOptions {
   maps?: (config: SendmailConfig) => MapTable | null;
   /** Macros the run defines before the .cf is read (sendmail's host identity etc.). */
   macros?: Record<string, string>;
+  /** Debug levels by category (sendmail's -dC.L), e.g. { 21: 12 }. */
+  debug?: Record<number, number>;
   /** The hosts file and service switch the maps use (the oracle sandbox's). */
   hostsFile?: string;
   serviceSwitchFile?: string;
@@ -82,7 +84,7 @@ export function runDriver(cfText: string, lines: readonly string[], opts: Driver
       macros: envelope,
       out: sink,
       testMode: true,
-      debug: NO_DEBUG,
+      debug: opts.debug ? { level: (c) => opts.debug?.[c] ?? 0 } : NO_DEBUG,
       scanVector: new ScanVector(),
     };
     for (const line of lines) {

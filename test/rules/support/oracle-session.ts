@@ -21,10 +21,11 @@ export function sendmailSession(
   lines: readonly string[],
   dir: string,
   cfPath: string,
+  extraArgs: string[] = [],
 ): Transcript {
   writeFileSync(cfPath, Buffer.from(cfText, 'latin1'));
   const input = lines.map((l) => l + '\n').join('');
-  const r = runSendmailBt(cfPath, input, { dir });
+  const r = runSendmailBt(cfPath, input, { dir, extraArgs });
   let out = r.stdout;
   const at = out.indexOf(BANNER);
   if (at >= 0) {
