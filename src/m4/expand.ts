@@ -370,7 +370,6 @@ export class Expander {
 
   private expandMacro(sym: M4Symbol): void {
     const rt = this.rt;
-    const input = rt.input;
     sym.pending++;
     this.level++;
     if (rt.nestingLimit > 0 && this.level > rt.nestingLimit) {
