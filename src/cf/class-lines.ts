@@ -9,7 +9,6 @@ import { scanfWord } from './scanf.js';
 
 const MAXLINE = 2048;
 
-
 /** Splits on blanks (sendmail's SM_ISSPACE) and drops empty words. */
 function words(text: string): string[] {
   const out: string[] = [];
@@ -172,7 +171,15 @@ function mapClass(config: SendmailConfig, classId: number, spec: string, optiona
     errors.syserr(`fileclass: F{${name}}: missing map class`);
     return;
   }
-  lookupClass(config, classId, rest.slice(0, colon), rest.slice(colon + 1), spec.slice(0, at), name, optional);
+  lookupClass(
+    config,
+    classId,
+    rest.slice(0, colon),
+    rest.slice(colon + 1),
+    spec.slice(0, at),
+    name,
+    optional,
+  );
 }
 
 /** One lookup through a temporary map of a class; its value's words join the class. */
