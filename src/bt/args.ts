@@ -29,6 +29,8 @@ export interface TestArgs {
   noColor: boolean;
   /** -v was given. */
   verbose: boolean;
+  /** Complaints sendmail prints (and exits 64 for) but goes on in test mode: -q, -Q. */
+  complaints: string[];
 }
 
 export type ParsedTestArgs = { ok: true; args: TestArgs } | { ok: false; message: string; status: number };
@@ -57,14 +59,14 @@ function getopt(argv: readonly string[]): { opts: RawOption[]; operands: string[
     for (let j = 1; j < word.length; j++) {
       const letter = word[j];
       const at = SENDMAIL_OPTIONS.indexOf(letter);
-      if (letter === ':' || at < 0) return { error: `invalid option -- '${letter}'` };
+      if (letter === ':' || at < 0) return { error: `illegal option -- ${letter}` };
       if (SENDMAIL_OPTIONS[at + 1] !== ':') {
         opts.push({ letter, value: '' });
         continue;
       }
       let value = word.slice(j + 1);
       if (value === '') {
-        if (i + 1 >= argv.length) return { error: `option requires an argument -- '${letter}'` };
+        if (i + 1 >= argv.length) return { error: `option requires an argument -- ${letter}` };
         value = argv[++i];
       }
       opts.push({ letter, value });
@@ -76,7 +78,14 @@ function getopt(argv: readonly string[]): { opts: RawOption[]; operands: string[
 
 /** Reads `mailcf test` arguments; usage errors come back with sendmail's exit status 64. */
 export function parseTestArgs(argv: readonly string[]): ParsedTestArgs {
-  const args: TestArgs = { options: [], debug: [], macros: [], noColor: false, verbose: false };
+  const args: TestArgs = {
+    options: [],
+    debug: [],
+    macros: [],
+    noColor: false,
+    verbose: false,
+    complaints: [],
+  };
   const rest = argv.filter((a) => {
     if (a === '--no-color') args.noColor = true;
     return a !== '--no-color';
@@ -163,7 +172,8 @@ function applyOption(args: TestArgs, letter: string, value: string): string | nu
       return null;
     case 'q':
     case 'Q':
-      return `Can not use -${letter} with -bt`;
+      args.complaints.push(`Can not use -${letter} with -bt`);
+      return null;
     default:
       // -A -B -D -G -I -L -n -t -U -X: accepted, no effect on address test mode.
       return null;

@@ -74,6 +74,7 @@ export interface TestModeRuntime {
 }
 
 const id = (c: string): number => c.charCodeAt(0);
+const EX_USAGE = 64;
 
 const U_MACRO = String.fromCharCode(MACROEXPAND) + 'u';
 
@@ -147,6 +148,10 @@ export function startTestMode(
   globals.set(longMacro(config, 'load_avg'), String(system.loadAverage()));
 
   // the command line: options are sticky, some flags define macros
+  for (const text of args.complaints) {
+    config.errors.usrerr(text);
+    config.errors.exitStatus = EX_USAGE;
+  }
   for (const o of args.options) {
     setOption(id(o.letter || ' '), o.text, {
       config,
