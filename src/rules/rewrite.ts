@@ -3,7 +3,15 @@
 // the $> subroutines, and try the same rule again ($: moves on, $@ returns). A vector that
 // starts with $# is final. The loop, recursion and size limits and their messages are
 // sendmail's, and so is the trace test mode prints.
-import { EX_CONFIG, EX_DATAERR, EX_OK, EX_TEMPFAIL, EX_USAGE } from '../cf/errors.js';
+import {
+  EX_CONFIG,
+  EX_DATAERR,
+  EX_OK,
+  EX_SOFTWARE,
+  EX_TEMPFAIL,
+  EX_USAGE,
+  SendmailExit,
+} from '../cf/errors.js';
 import {
   CALLSUBR,
   CANONHOST,
@@ -62,6 +70,23 @@ function traceName(name: string): string {
   return shown;
 }
 
+/**
+ * Rule attempts one top-level rewrite may make. Real rulesets need thousands; only a .cf whose
+ * work grows exponentially (sendmail would run for hours) gets here, and then we stop.
+ */
+export const RULE_ATTEMPT_BUDGET = 2_000_000;
+/** Ruleset calls one top-level rewrite may make (each prints trace lines in test mode). */
+export const RULESET_CALL_BUDGET = 200_000;
+const attempts = new WeakMap<object, { count: number; calls: number }>();
+
+/** Gives up on a rewrite whose work has no practical end (see RULE_ATTEMPT_BUDGET). */
+function exhausted(env: RewriteEnv, rulename: string, what: string): never {
+  env.config.errors.err.write(
+    `mailcf: ruleset ${rulename}: stopped after ${what} for one address (this .cf's work grows without bound; sendmail would run for hours)\n`,
+  );
+  throw new SendmailExit(EX_SOFTWARE);
+}
+
 /** Signals sendmail's "goto toolong": the vector would exceed maxatom tokens. */
 export class TooLong extends Error {}
 
@@ -105,6 +130,13 @@ export function rewrite(
 
   const rules = config.rulesets.rules[ruleset] ?? [];
   const patterns = patternsOf(rules);
+  let budget = attempts.get(env.scanVector);
+  if (budget === undefined) attempts.set(env.scanVector, (budget = { count: 0, calls: 0 }));
+  if (reclevel === 1) {
+    budget.count = 0;
+    budget.calls = 0;
+  }
+  if (++budget.calls > RULESET_CALL_BUDGET) exhausted(env, rulename, `${RULESET_CALL_BUDGET} ruleset calls`);
   const matchEnv = makeMatchEnv(env);
   // Matching needs no prefilter bypass unless the matcher's steps are traced.
   const exhaustive = trace21 >= 35;
@@ -122,6 +154,8 @@ export function rewrite(
         const line = trace21 >= 15 ? ` (line ${rule.line})` : '';
         env.out.write(`-----trying rule${line}:` + formatTokens(rule.lhs, names, esc));
       }
+      if (++budget.count > RULE_ATTEMPT_BUDGET)
+        exhausted(env, rulename, `${RULE_ATTEMPT_BUDGET} rule attempts`);
       if (++loopCount > MAX_LOOP) {
         errors.syserr(`554 5.3.5 Infinite loop in ruleset ${rulename}, rule ${ruleIndex + 1}`);
         if (trace21 >= 1) env.out.write('workspace: ' + formatTokens(pvp, names, esc));
