@@ -72,6 +72,11 @@ export class Debug {
     return level;
   }
 
+  /** Debug output goes to a file, which GNU holds open. */
+  get writesToFile(): boolean {
+    return this.target.kind === 'file';
+  }
+
   get enabled(): boolean {
     return this.target.kind !== 'none';
   }
@@ -81,6 +86,11 @@ export class Debug {
     const t = this.target;
     if (t.kind === 'stderr') this.stderr.write(text);
     else if (t.kind === 'file') t.pending += text;
+  }
+
+  /** Drops what a debug file has buffered (the process dies without flushing). */
+  discard(): void {
+    if (this.target.kind === 'file') this.target.pending = '';
   }
 
   /** Flushes a buffered debug file (before running commands and at exit). */

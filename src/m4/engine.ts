@@ -110,7 +110,7 @@ export class M4 {
       if (options.debugFile !== undefined) this.setDebugFile(options.debugFile);
       const seq = options.warnMacroSequence;
       if (seq !== undefined && seq !== false && seq !== '') {
-        const compiled = compileMacroSequence(seq === true ? undefined : seq);
+        const compiled = compileMacroSequence(seq === true ? undefined : seq, rt.regexState.charset);
         if (typeof compiled === 'string') return rt.fatal(compiled);
         rt.macroSequence = compiled;
       }
@@ -128,8 +128,13 @@ export class M4 {
     } catch (err) {
       if (!(err instanceof M4Exit)) throw err;
       this.status = err.status;
-      this.rt.stdout.flush();
-      this.rt.debug.flush();
+      if (err.abrupt) {
+        this.rt.stdout.discard();
+        this.rt.debug.discard();
+      } else {
+        this.rt.stdout.flush();
+        this.rt.debug.flush();
+      }
     }
   }
 
@@ -199,7 +204,7 @@ export class M4 {
 
   /** Expands text as if read from a file called `title`. */
   expand(text: string, title = 'stdin'): this {
-    this.guard(() => this.rt.expandFileText(text, title));
+    this.guard(() => this.rt.expandFileText(text, title, false));
     return this;
   }
 
@@ -214,14 +219,14 @@ export class M4 {
         ok = false;
         return;
       }
-      this.rt.expandFileText(found.text, found.name);
+      this.rt.expandFileText(found.text, found.name, true);
     });
     return ok;
   }
 
   /** Expands standard input (`-`): the first time all of it, later nothing. */
   expandStdin(): this {
-    this.guard(() => this.rt.expandFileText(this.rt.takeStdin(), 'stdin'));
+    this.guard(() => this.rt.expandFileText(this.rt.takeStdin(), 'stdin', false));
     return this;
   }
 

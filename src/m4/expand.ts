@@ -8,7 +8,7 @@ import { BlockKind, type InputBlock } from './input.js';
 import { cString } from './numeric.js';
 import { F_CLOSE, F_COMMA, F_DIGIT, F_OPEN, F_QUOTE, F_SLOW, F_SPACE, Tok } from './scanner.js';
 import { SymbolType, type M4Symbol } from './symbols.js';
-import type { BuiltinDef, MacroArg } from './types.js';
+import { M4Exit, type BuiltinDef, type MacroArg } from './types.js';
 
 /** One macro call whose arguments are being collected. */
 interface Frame {
@@ -96,6 +96,9 @@ export function joinArgs(argv: readonly MacroArg[], sep: string, lq: string, rq:
   }
   return out;
 }
+
+/** How deep calls may nest before we report a stack overflow as GNU m4 would (see expandMacro). */
+export const MAX_NESTING = 1_000_000;
 
 export class Expander {
   /** GNU's expansion_level: calls being collected or running. */
@@ -375,6 +378,7 @@ export class Expander {
     if (rt.nestingLimit > 0 && this.level > rt.nestingLimit) {
       rt.fatal(`recursion limit of ${rt.nestingLimit} exceeded, use -L<N> to change it`);
     }
+    if (this.level > MAX_NESTING) this.stackOverflow();
     const id = ++this.callId;
     const traced = (rt.debug.level & DEBUG_ALL) !== 0 || sym.traced;
     const f = this.newFrame(sym, id, traced);
@@ -403,6 +407,16 @@ export class Expander {
       argFile: '',
       argLine: 0,
     };
+  }
+
+  /**
+   * Unbounded nesting: GNU m4 runs out of C stack and dies with "stack overflow" (losing
+   * buffered output). We nest far deeper, but not forever: past MAX_NESTING we die the same way.
+   */
+  private stackOverflow(): never {
+    this.rt.stdout.discard();
+    this.rt.stderr.write(`${this.rt.programName}: stack overflow\n`);
+    throw new M4Exit(1, true);
   }
 
   /** Consumes a `(` right after a macro name, if there is one (GNU's peek_token, next_token). */

@@ -24,6 +24,8 @@ export interface InputBlock {
   line: number;
   /** For a file: the start-of-line flag when it was pushed, restored when it ends. */
   advance: boolean;
+  /** For a file: it holds a file descriptor in GNU m4 (every file but standard input). */
+  ownsDescriptor?: boolean;
   /** For a builtin token: the builtin. */
   builtin: BuiltinDef | undefined;
 }
@@ -58,7 +60,10 @@ export class Input {
 
   constructor(private readonly hooks: InputHooks) {}
 
-  pushFile(text: string, title: string): void {
+  /** Files being read that GNU m4 holds open (standard input aside). */
+  openFiles = 0;
+
+  pushFile(text: string, title: string, ownsDescriptor = true): void {
     this.expansionOpen = false;
     if (!this.nulSeen && text.includes('\0')) this.nulSeen = true;
     if (this.traceInputEnabled) this.hooks.traceInput(`input read from ${title}`);
@@ -70,7 +75,9 @@ export class Input {
       line: 1,
       advance: this.startOfInputLine,
       builtin: undefined,
+      ownsDescriptor,
     });
+    if (ownsDescriptor) this.openFiles++;
     this.inputChange = true;
     this.hooks.invalidateOutputLine();
   }
@@ -161,6 +168,7 @@ export class Input {
     const block = stack.pop() as InputBlock;
 
     if (block.kind === BlockKind.File) {
+      if (block.ownsDescriptor) this.openFiles--;
       if (this.traceInputEnabled) {
         const below = stack[stack.length - 1];
         this.hooks.traceInput(

@@ -51,6 +51,11 @@ export class StdoutBuffer {
     this.sink.write(text);
   }
 
+  /** Drops what is buffered (the process dies without flushing). */
+  discard(): void {
+    this.pending = '';
+  }
+
   flush(): void {
     if (this.pending.length > 0) {
       const text = this.pending;

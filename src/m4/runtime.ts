@@ -1,5 +1,6 @@
 // The engine's state and the services builtins use: input, tokens, symbols, output, messages,
 // debug output, include path, and defining macros. The expansion loop lives in expand.ts.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ByteSink } from '../cli/io.js';
 import { Debug, DEBUG_INPUT, DEBUG_PATH, type TraceContext } from './debug.js';
@@ -7,6 +8,7 @@ import { strerror } from './errno.js';
 import { Expander } from './expand.js';
 import { Input } from './input.js';
 import { Reporter } from './messages.js';
+import { newRegexState, type RegexState } from './regex.js';
 import { Output, StdoutBuffer, type BufferMode } from './output.js';
 import { searchFile, type FileSearch } from './path.js';
 import { Scanner } from './scanner.js';
@@ -29,6 +31,26 @@ export type DefineMode = 'define' | 'pushdef';
 
 /** Checks definitions for --warn-macro-sequence: returns each offending match in order. */
 export type SequenceMatcher = (definition: string) => string[];
+
+let fileLimit: number | undefined;
+
+/**
+ * How many files GNU m4 can have open for reading: the soft RLIMIT_NOFILE less the four
+ * descriptors it holds anyway (standard streams and one more).
+ */
+function openFileLimit(): number {
+  if (fileLimit === undefined) {
+    let limit = 1024;
+    try {
+      const m = /^Max open files\s+(\d+)/m.exec(readFileSync('/proc/self/limits', 'latin1'));
+      if (m !== null) limit = Number(m[1]);
+    } catch {
+      // Not Linux: assume the common default.
+    }
+    fileLimit = limit - 4;
+  }
+  return fileLimit;
+}
 
 export class Runtime {
   readonly cwd: string;
@@ -59,8 +81,8 @@ export class Runtime {
   /** The exit status of the last syscmd/esyscmd. */
   sysval = 0;
   macroSequence: SequenceMatcher | undefined;
-  /** Set once \0 in a replacement was warned about (GNU warns once per run). */
-  warnedBackslashZero = false;
+  /** regexp/patsubst's per-run state: the locale's character set, the once-only \0 warning. */
+  readonly regexState: RegexState;
 
   private readonly readStdinOnce: () => string;
   private stdinText: string | undefined;
@@ -85,6 +107,7 @@ export class Runtime {
       this.reporter.fatalAt(file, line, message),
     );
     this.expander = new Expander(this);
+    this.regexState = newRegexState(opts.env);
   }
 
   get programName(): string {
@@ -160,8 +183,15 @@ export class Runtime {
     return resolve(this.cwd, name);
   }
 
-  /** m4_path_search, with the `-d p` message when an include directory supplied the file. */
+  /**
+   * m4_path_search, with the `-d p` message when an include directory supplied the file. GNU
+   * keeps every file it is reading open, so nested includes run out of descriptors.
+   */
   searchFile(name: string): FileSearch {
+    const inUse = this.input.openFiles + (this.debug.writesToFile ? 1 : 0);
+    if (inUse >= openFileLimit()) {
+      return { ok: false, error: Object.assign(new Error('EMFILE'), { code: 'EMFILE' }) };
+    }
     const found = searchFile(name, this.cwd, this.includeDirs, !this.noGnuExtensions);
     if (found.ok && found.viaIncludePath && this.debug.level & DEBUG_PATH) {
       this.debug.message(this.traceContext(), `path search for \`${name}' found \`${found.name}'`);
@@ -226,8 +256,8 @@ export class Runtime {
   // ---- running --------------------------------------------------------------------------
 
   /** Pushes a file's text and expands until the input is exhausted (GNU's process_file). */
-  expandFileText(text: string, title: string): void {
-    this.input.pushFile(text, title);
+  expandFileText(text: string, title: string, ownsDescriptor: boolean): void {
+    this.input.pushFile(text, title, ownsDescriptor);
     this.expander.expandInput();
   }
 

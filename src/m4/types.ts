@@ -21,7 +21,14 @@ export type MacroArg = string | BuiltinDef;
 
 /** Thrown to stop the engine the way GNU m4 calls exit(): m4exit, fatal errors, -E -E. */
 export class M4Exit extends Error {
-  constructor(readonly status: number) {
+  /**
+   * @param abrupt the process dies without flushing its buffers (GNU's stack-overflow
+   *   handler calls _exit), so buffered standard output and debug output are lost.
+   */
+  constructor(
+    readonly status: number,
+    readonly abrupt = false,
+  ) {
     super(`m4 exit ${status}`);
   }
 }

@@ -4,16 +4,12 @@
 import type { PureResult } from '../diagnostics.js';
 import { evalBuiltin } from '../eval.js';
 import { formatBuiltin } from '../format.js';
-// TEMP until regex.ts lands
-const patsubstBuiltin = (_n: string, a: string[]): PureResult => ({ text: a[0] ?? '', diagnostics: [] });
-const regexpBuiltin = (_n: string, _a: string[]): PureResult => ({ text: '', diagnostics: [] });
+import { patsubstBuiltin, regexpBuiltin } from '../regex.js';
 import type { Runtime } from '../runtime.js';
 import { translitBuiltin } from '../translit.js';
 import { argText, type BuiltinDef, type MacroArg } from '../types.js';
 import { builtin } from './define.js';
 import { numeric, report } from './control.js';
-
-const BACKSLASH_ZERO = 'Warning: \\0 will disappear, use \\& instead in replacements';
 
 function texts(argv: readonly MacroArg[]): string[] {
   const out: string[] = [];
@@ -21,19 +17,14 @@ function texts(argv: readonly MacroArg[]): string[] {
   return out;
 }
 
-/** Runs a pure builtin and reports its diagnostics (the \0 warning only once per run, as GNU). */
+/** Runs a pure builtin and reports its diagnostics. */
 function pure(
   rt: Runtime,
   argv: readonly MacroArg[],
   fn: (name: string, args: string[]) => PureResult,
 ): string {
   const result = fn(argText(argv, 0), texts(argv));
-  let diagnostics = result.diagnostics;
-  if (diagnostics.some((d) => d.message === BACKSLASH_ZERO)) {
-    if (rt.warnedBackslashZero) diagnostics = diagnostics.filter((d) => d.message !== BACKSLASH_ZERO);
-    rt.warnedBackslashZero = true;
-  }
-  report(rt, diagnostics);
+  report(rt, result.diagnostics);
   return result.text;
 }
 
@@ -62,11 +53,11 @@ export const stringBuiltins: BuiltinDef[] = [
   ),
   builtin('patsubst', { gnu: true, blind: true }, (rt, argv) => {
     if (rt.badArgc(argv, 3, 4)) return argv.length === 2 ? argText(argv, 1) : '';
-    return pure(rt, argv, patsubstBuiltin);
+    return pure(rt, argv, (name, args) => patsubstBuiltin(name, args, rt.regexState));
   }),
   builtin('regexp', { gnu: true, blind: true }, (rt, argv) => {
     if (rt.badArgc(argv, 3, 4)) return argv.length === 2 ? '0' : '';
-    return pure(rt, argv, regexpBuiltin);
+    return pure(rt, argv, (name, args) => regexpBuiltin(name, args, rt.regexState));
   }),
   builtin('substr', { blind: true }, (rt, argv) => {
     if (rt.badArgc(argv, 3, 4)) return argv.length === 2 ? argText(argv, 1) : '';
