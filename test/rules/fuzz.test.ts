@@ -93,4 +93,59 @@ describe.skipIf(!hasSendmailOracle())('fuzz against sendmail -bt', () => {
       expect(driverSession(cf, probes, cfPath).out).toBe(expected.out);
     });
   });
+
+  it('rewrites with random right-hand sides ($: $@ $> $N $&x) as sendmail does', () => {
+    const rhsToken = (wild: number) =>
+      fc.oneof(
+        fc.constantFrom(
+          '$:',
+          '$@',
+          '$>r1',
+          '$>r2',
+          '$>r3',
+          '$>empty',
+          '$&{v}',
+          '$&w',
+          'x',
+          '@',
+          '<',
+          '>',
+          '.',
+        ),
+        wild > 0 ? fc.integer({ min: 1, max: wild }).map((k) => `$${k}`) : fc.constant('y'),
+      );
+    const rule = fc
+      .array(fc.constantFrom('$*', '$+', '$-', '@', 'x', '<', '>', '$=X'), { minLength: 1, maxLength: 4 })
+      .chain((lhs) => {
+        const wild = lhs.filter((t) => ['$*', '$+', '$-', '$=X'].includes(t)).length;
+        // a rule retried (no $: or $@ in front) that calls a ruleset can make the work grow
+        // exponentially (100 tries at each of 50 levels): give such rules a $: in front
+        return fc.array(rhsToken(wild), { minLength: 0, maxLength: 5 }).map((rhs) => {
+          const calls = rhs.some((t) => t.startsWith('$>'));
+          const lead = calls && rhs[0] !== '$:' && rhs[0] !== '$@' ? ['$:'] : [];
+          return `R${lhs.join(' ')}\t${[...lead, ...rhs].join(' ') || '$@'}`;
+        });
+      });
+    const batches = fc.sample(
+      fc.record({
+        sets: fc.array(fc.array(rule, { minLength: 1, maxLength: 3 }), { minLength: 4, maxLength: 4 }),
+        inputs: fc.array(fc.array(inputToken, { minLength: 1, maxLength: 6 }), {
+          minLength: 5,
+          maxLength: 5,
+        }),
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+    batches.forEach(({ sets, inputs }, i) => {
+      let cf = HEADER + 'Sempty\n';
+      sets.forEach((rules, r) => (cf += `Sr${r}\n${rules.join('\n')}\n`));
+      const probes = ['.D{v} p q', '.Dw <a@b>'];
+      sets.forEach((_, r) => inputs.forEach((inp) => probes.push(`r${r} ${inp.join(' ')}`)));
+      const cfPath = join(dir, `rhs-${i}.cf`);
+      const expected = sendmailSession(cf, probes, dir, cfPath);
+      const actual = driverSession(cf, probes, cfPath);
+      expect(actual.out).toBe(expected.out);
+      expect(actual.status).toBe(expected.status);
+    });
+  });
 });
