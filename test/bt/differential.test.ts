@@ -16,7 +16,7 @@ import {
   runSendmailSession,
 } from './support/bt-diff.js';
 import { runCorpus } from './support/corpus-cache.js';
-import { loadProbeFiles } from './support/probes.js';
+import { loadProbeFiles, probeSessions } from './support/probes.js';
 
 const missing = !hasSendmailOracle()
   ? 'sendmail 8.17 (with root and unshare for its sandbox)'
@@ -30,7 +30,7 @@ if (missing) {
   });
 } else {
   const corpus = runCorpus();
-  const files = loadProbeFiles();
+  const sessions = probeSessions(loadProbeFiles());
   const work = privateWorkDir('bt-diff');
   const tally = { identical: 0, total: 0 };
 
@@ -45,13 +45,13 @@ if (missing) {
     });
 
     for (const cf of corpus.configs) {
-      for (const file of files) {
-        if (file.configs && !file.configs.includes(cf.name)) continue;
-        it(`${cf.name}: ${file.name}`, () => {
-          const opts = { dir: work, extraArgs: file.args };
-          const oracle = runSendmailSession(cf.cfPath, file.probes, opts);
-          const ours = runMailcfSession(cf.cfPath, file.probes, opts);
-          const c = compareSessions(file.probes, oracle, ours);
+      for (const session of sessions) {
+        if (session.configs && !session.configs.includes(cf.name)) continue;
+        it(`${cf.name}: ${session.name}`, () => {
+          const opts = { dir: work, extraArgs: session.args };
+          const oracle = runSendmailSession(cf.cfPath, session.probes, opts);
+          const ours = runMailcfSession(cf.cfPath, session.probes, opts);
+          const c = compareSessions(session.probes, oracle, ours);
           tally.identical += c.identical;
           tally.total += c.total;
           expect(c.mismatches.length + c.envelope.length, describeComparison(c)).toBe(0);
