@@ -166,6 +166,7 @@ export async function runM4Command(argv: string[], io: CliIO): Promise<number> {
     stderr: io.stderr,
     cwd: io.cwd,
     env: io.env,
+    descriptors: io.descriptors,
     stdin: () => io.readStdin(),
     includePath,
     traditional,

@@ -63,7 +63,24 @@ export class Debug {
   /** The trace line being assembled (GNU's trace obstack). */
   private traceLine = '';
 
+  /**
+   * When the debug stream is the same file as standard output (as with `2>&1`), GNU m4 writes
+   * debug output through stdout's buffer so the two keep their order; this is that buffer.
+   */
+  private viaStdout: ByteSink | undefined;
+
   constructor(private readonly stderr: ByteSink) {}
+
+  /** Routes debug output through standard output's buffer (or stops doing so). */
+  shareStdout(stdout: ByteSink | undefined): void {
+    this.flush();
+    this.viaStdout = stdout;
+  }
+
+  /** Where debug output goes now, for the same-file check: stderr, a file path, or nowhere. */
+  get destination(): { kind: 'stderr' } | { kind: 'file'; path: string } | { kind: 'none' } {
+    return this.target;
+  }
 
   /** Changing the flags drops a half-built trace line, as GNU's debug_decode does. */
   decode(flags: string | undefined): number {
@@ -84,7 +101,9 @@ export class Debug {
   /** Writes to the debug stream. */
   print(text: string): void {
     const t = this.target;
-    if (t.kind === 'stderr') this.stderr.write(text);
+    if (t.kind === 'none') return;
+    if (this.viaStdout !== undefined) this.viaStdout.write(text);
+    else if (t.kind === 'stderr') this.stderr.write(text);
     else if (t.kind === 'file') t.pending += text;
   }
 

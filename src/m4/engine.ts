@@ -1,6 +1,7 @@
 // The public API: an m4 engine you can create with options, extend with JavaScript builtins,
 // feed strings or files, and read back (output, diversions, diagnostics as data). `mailcf m4`
 // is this same engine driven by GNU m4's command line.
+import { isatty } from 'node:tty';
 import type { ByteSink } from '../cli/io.js';
 import { builtin } from './builtins/define.js';
 import { defineInitialMacros, registerBuiltins } from './builtins/table.js';
@@ -55,6 +56,12 @@ export interface M4Options {
   reloadState?: string;
   /** The name messages start with (default `m4`). */
   programName?: string;
+  /**
+   * The real descriptors behind `stdout` and `stderr` when they are the process's own: shell
+   * commands then write to them directly, and debug output shares stdout's buffer when both
+   * are one file, as with GNU m4.
+   */
+  descriptors?: { stdout: number; stderr: number };
 }
 
 /** A builtin written in JavaScript: receives the arguments (without the name). */
@@ -65,6 +72,11 @@ export interface JsBuiltinCall {
   name: string;
   /** Reports a message at the call's location, as builtins' warnings are reported. */
   warn(message: string): void;
+}
+
+/** stdio line-buffers a terminal and block-buffers anything else. */
+function stdoutIsTerminal(descriptors: { stdout: number } | undefined): boolean {
+  return descriptors !== undefined && isatty(descriptors.stdout);
 }
 
 function memorySink(): ByteSink & { text: () => string } {
@@ -90,8 +102,9 @@ export class M4 {
       stdout: out,
       stderr: err,
       readStdin: typeof stdin === 'function' ? stdin : () => stdin ?? '',
-      bufferMode: options.interactive ? 'none' : 'block',
+      bufferMode: options.interactive ? 'none' : stdoutIsTerminal(options.descriptors) ? 'line' : 'block',
       programName: options.programName ?? 'm4',
+      descriptors: options.descriptors,
     });
     const rt = this.rt;
     rt.noGnuExtensions = options.traditional ?? false;

@@ -1,6 +1,6 @@
 // The engine's state and the services builtins use: input, tokens, symbols, output, messages,
 // debug output, include path, and defining macros. The expansion loop lives in expand.ts.
-import { readFileSync } from 'node:fs';
+import { fstatSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ByteSink } from '../cli/io.js';
 import { Debug, DEBUG_INPUT, DEBUG_PATH, type TraceContext } from './debug.js';
@@ -24,6 +24,8 @@ export interface RuntimeOptions {
   readStdin: () => string;
   bufferMode: BufferMode;
   programName: string;
+  /** The real descriptors behind stdout and stderr, when running as a process. */
+  descriptors?: { stdout: number; stderr: number };
 }
 
 /** How a definition enters the symbol table (GNU's lookup modes). */
@@ -55,6 +57,7 @@ function openFileLimit(): number {
 export class Runtime {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
+  readonly descriptors: { stdout: number; stderr: number } | undefined;
   readonly stdout: StdoutBuffer;
   readonly stderr: ByteSink;
   readonly reporter: Reporter;
@@ -91,6 +94,7 @@ export class Runtime {
   constructor(opts: RuntimeOptions) {
     this.cwd = opts.cwd;
     this.env = opts.env;
+    this.descriptors = opts.descriptors;
     this.stderr = opts.stderr;
     this.readStdinOnce = opts.readStdin;
     this.stdout = new StdoutBuffer(opts.stdout, opts.bufferMode);
@@ -108,6 +112,7 @@ export class Runtime {
     );
     this.expander = new Expander(this);
     this.regexState = newRegexState(opts.env);
+    this.checkDebugSharesStdout();
   }
 
   get programName(): string {
@@ -163,13 +168,33 @@ export class Runtime {
 
   /** debugfile / --debugfile: undefined means stderr, '' discards; returns an open error. */
   setDebugFile(name: string | undefined): NodeJS.ErrnoException | undefined {
-    return this.debug.setOutput(name === undefined || name === '' ? name : this.resolvePath(name));
+    const err = this.debug.setOutput(name === undefined || name === '' ? name : this.resolvePath(name));
+    if (err === undefined) this.checkDebugSharesStdout();
+    return err;
   }
 
   /** What m4exit and the end of the run do: debug output back to stderr, everything flushed. */
   closeDebugFile(): void {
     this.debug.setOutput(undefined);
+    this.checkDebugSharesStdout();
     this.flushAll();
+  }
+
+  /** GNU's debug_set_file: a debug stream on the same file as stdout goes through stdout. */
+  private checkDebugSharesStdout(): void {
+    const d = this.descriptors;
+    const dest = this.debug.destination;
+    let same = false;
+    if (d !== undefined && dest.kind !== 'none') {
+      try {
+        const out = fstatSync(d.stdout);
+        const other = dest.kind === 'stderr' ? fstatSync(d.stderr) : statSync(dest.path);
+        same = out.ino !== 0 && out.ino === other.ino && out.dev === other.dev;
+      } catch {
+        same = false;
+      }
+    }
+    this.debug.shareStdout(same ? this.stdout : undefined);
   }
 
   setDebugLevel(level: number): void {

@@ -19,11 +19,18 @@ interface CommandResult {
  */
 function runCommand(rt: Runtime, me: string, cmd: string, capture: boolean): CommandResult | undefined {
   rt.flushAll();
+  // As a real process the command writes to our own descriptors, interleaving as it goes.
+  const fds = rt.descriptors;
   const r = spawnSync('/bin/sh', ['-c', cmd], {
     argv0: 'sh',
     cwd: rt.cwd,
     env: rt.env,
     input: Buffer.from(rt.peekStdin(), 'latin1'),
+    stdio: [
+      'pipe',
+      fds === undefined || capture ? 'pipe' : fds.stdout,
+      fds === undefined ? 'pipe' : fds.stderr,
+    ],
     maxBuffer: 1 << 30,
   });
   if (r.error !== undefined) {
@@ -31,9 +38,9 @@ function runCommand(rt: Runtime, me: string, cmd: string, capture: boolean): Com
     rt.sysval = 127;
     return undefined;
   }
-  const stdout = r.stdout.toString('latin1');
+  const stdout = r.stdout === null ? '' : r.stdout.toString('latin1');
   if (!capture && stdout.length > 0) rt.stdout.bypass(stdout);
-  const stderr = r.stderr.toString('latin1');
+  const stderr = r.stderr === null ? '' : r.stderr.toString('latin1');
   if (stderr.length > 0) rt.stderr.write(stderr);
   if (r.signal !== null) {
     rt.sysval = ((constants.signals as Record<string, number>)[r.signal] ?? 0) << 8;
