@@ -26,6 +26,18 @@ export function ourMcFiles(): McSource[] {
     .map((f) => ({ name: f.slice(0, -3), path: join(dir, f) }));
 }
 
+/**
+ * Our hand-written .cf files (test/bt/fixtures) join the corpus as "fixture-NAME", with
+ * @FIXTURES@ standing for that directory (for files they name, such as a help file).
+ */
+function copyFixtureCfs(cfDir: string): void {
+  const dir = join(BT_TEST_ROOT, 'fixtures');
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.cf'))) {
+    const text = readFileSync(join(dir, f), 'latin1').replaceAll('@FIXTURES@', dir);
+    writeFileSync(join(cfDir, `fixture-${f}`), text, { encoding: 'latin1', mode: 0o600 });
+  }
+}
+
 /** The text sources of the maps, from test/bt/maps. */
 export function mapSources(): Record<string, string> {
   const out: Record<string, string> = {};
@@ -78,6 +90,7 @@ export function runCorpus(): CfCorpus {
     removeStaleCorpora();
     try {
       buildCfCorpus(dir, { mapSources: mapSources(), extraMc: ourMcFiles() });
+      copyFixtureCfs(join(dir, 'cf'));
     } catch (err) {
       writeFileSync(failed, String(err));
       throw err;
