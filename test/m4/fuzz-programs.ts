@@ -56,6 +56,41 @@ const EVAL_OPERATORS = [
 
 const pick = <T>(values: readonly T[]): fc.Arbitrary<T> => fc.constantFrom(...values);
 
+/** Free-form eval text and format specs: the parsers' error paths, not just their happy ones. */
+const evalNoise = fc.stringMatching(/^[0-9a-fxrb:+\-*/%()<>=!&|^~ ]{0,12}$/);
+const formatSpec = fc
+  .tuple(
+    fc.stringMatching(/^[-+ #0]{0,3}$/),
+    pick(['', '3', '*', '12']),
+    pick(['', '.', '.2', '.*']),
+    pick([
+      'd',
+      'i',
+      'o',
+      'x',
+      'X',
+      'u',
+      'c',
+      's',
+      'f',
+      'F',
+      'e',
+      'E',
+      'g',
+      'G',
+      'a',
+      'A',
+      '%',
+      'l',
+      'hd',
+      'q',
+      'n',
+    ]),
+  )
+  .map(([flags, width, precision, conversion]) => `%${flags}${width}${precision}${conversion}`);
+const smallNumber = pick(['0', '1', '2', '-1', '5', '', ' 3', 'x', '99']);
+const builtinName = pick(['len', 'define', 'defn', 'incr', 'eval', 'substr', 'dnl', 'ifelse', 'nosuch']);
+
 /** A byte outside printable ASCII: high bytes, a carriage return, now and then a NUL. */
 const oddByte = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 0x80, max: 0xff }).map((b) => String.fromCharCode(b)) },
@@ -161,6 +196,34 @@ export const m4Program: fc.Arbitrary<string> = fc.letrec<{ program: string; piec
         weight: 1,
         arbitrary: fc.integer({ min: -1, max: 3 }).map((n) => `divert(${n})`),
       },
+      { weight: 1, arbitrary: evalNoise.map((e) => call('eval', [quoted(e)])) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(
+            fc.array(formatSpec, { minLength: 1, maxLength: 3 }),
+            fc.array(smallNumber, { maxLength: 4 }),
+          )
+          .map(([specs, a]) => call('format', [quoted(specs.join('|')), ...a])),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(
+            pick(['substr', 'index', 'incr', 'eval', 'divert', 'undivert']),
+            inner,
+            smallNumber,
+            smallNumber,
+          )
+          .map(([name, text, a, b]) => call(name, [quoted(text), a, b])),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(pick(['indir', 'builtin', 'defn', 'dumpdef', 'undefine']), builtinName, args(0, 2))
+          .map(([name, target, a]) => call(name, [quoted(target), ...a])),
+      },
+      { weight: 1, arbitrary: pick(["debugmode(`aeq')traceon", 'traceoff', 'debugmode', "debugmode(`x')"]) },
     ),
   };
 }).program;

@@ -10,7 +10,7 @@ import { hasM4Oracle, missingOracleNotice } from '../../src/oracle/oracles.js';
 import { makeWorkDir, programFromText, resetWorkDir, runGnuM4, runOurM4 } from '../support/m4-diff.js';
 import { m4Program } from './fuzz-programs.js';
 
-const DEFAULT_RUNS = 150;
+const DEFAULT_RUNS = 300;
 const FIXED_SEED = 20250601;
 /** A random program GNU m4 cannot finish this fast loops forever; it is skipped, not compared. */
 const GNU_TIMEOUT_MS = 3_000;

@@ -1,0 +1,1 @@
+traceon(`len')len(abc)

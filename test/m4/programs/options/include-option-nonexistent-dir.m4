@@ -1,0 +1,1 @@
+sinclude(`x.m4')ok

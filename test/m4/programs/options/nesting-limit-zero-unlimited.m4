@@ -1,0 +1,2 @@
+define(`deep', `[$1]')dnl
+deep(deep(deep(deep(deep(deep(x))))))

@@ -1,0 +1,6 @@
+# a comment
+`a quoted
+string'
+define(`m', `multi
+line')m
+end

@@ -1,0 +1,1 @@
+define(`later', `L')later later
