@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { CliIO } from '../cli/io.js';
+import { SendmailExit } from '../cf/errors.js';
 import type { TestSession } from './session.js';
 import type { TestModeRuntime } from './startup.js';
 
@@ -162,7 +163,7 @@ export async function runRepl(
   });
   sink.write = coloringWriter((s) => io.stdout.write(s), colorizer(chalk));
   session.banner();
-  await new Promise<void>((resolve) => {
+  await new Promise<void>((resolve, reject) => {
     rl.on('line', (line) => {
       if (line.trim() !== '') {
         try {
@@ -171,10 +172,21 @@ export async function runRepl(
           // a history file that cannot be written is no reason to stop
         }
       }
-      if (line.trim() === 'help') io.stdout.write(REPL_HELP);
-      else if (!session.command(line)) {
-        rl.close();
-        return;
+      try {
+        if (line.trim() === 'help') io.stdout.write(REPL_HELP);
+        else if (!session.command(line)) {
+          rl.close();
+          return;
+        }
+      } catch (err) {
+        // sendmail giving up ends the session with its status; anything else is our bug, and
+        // one bad command should not end an interactive session
+        if (err instanceof SendmailExit) {
+          rl.close();
+          reject(err);
+          return;
+        }
+        io.stderr.write(`mailcf test: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
       }
       rl.prompt();
     });
