@@ -51,7 +51,7 @@ export interface ProbeSession {
 export function probeSessions(files: readonly ProbeFile[]): ProbeSession[] {
   const shared = files.filter((f) => !f.ownSession);
   const sessions: ProbeSession[] = shared.length
-    ? [{ name: shared.map((f) => f.name).join('+'), probes: shared.flatMap((f) => f.probes), args: [] }]
+    ? [{ name: `${shared.length} probe files`, probes: shared.flatMap((f) => f.probes), args: [] }]
     : [];
   for (const f of files)
     if (f.ownSession) sessions.push({ name: f.name, probes: f.probes, args: f.args, configs: f.configs });
