@@ -56,12 +56,18 @@ export interface Workspace {
 
 /** A workspace of its own (a subroutine's part of the caller's vector). */
 export class ArrayWorkspace implements Workspace {
-  constructor(public tokens: string[]) {}
+  /** The most tokens ever written (sendmail writes them into its caller's array). */
+  longest: number;
+
+  constructor(public tokens: string[]) {
+    this.longest = tokens.length;
+  }
   read(): string[] {
     return this.tokens;
   }
   write(tokens: readonly string[]): void {
     this.tokens = [...tokens];
+    if (tokens.length > this.longest) this.longest = tokens.length;
   }
   restore(): void {
     // a scan never touches a vector of its own

@@ -108,6 +108,37 @@ export function rewrite(
   env: RewriteEnv,
   maxatom = MAXATOM,
 ): number {
+  const frame: Frame = { overflow: 0 };
+  const status = rewriteFrame(ws, ruleset, reclevel, env, maxatom, frame);
+  // sendmail's stack protector notices a smashed frame when the function returns
+  if (frame.overflow >= STACK_GUARD_SLOTS) {
+    env.config.errors.err.write('*** stack smashing detected ***: terminated\n');
+    throw new SendmailExit(134);
+  }
+  return status;
+}
+
+/**
+ * sendmail's subroutine calls write their result into the caller's token array (1001 slots)
+ * without checking that it fits; a caller whose array is overrun this far (measured on the
+ * Debian build) has its stack guard overwritten and dies when it returns.
+ */
+const STACK_GUARD_SLOTS = 1587;
+
+/** What a ruleset call's subroutines did to its token array. */
+export interface Frame {
+  /** Slots written past the end of the array (sendmail's npvp), at most so far. */
+  overflow: number;
+}
+
+function rewriteFrame(
+  ws: Workspace,
+  ruleset: number,
+  reclevel: number,
+  env: RewriteEnv,
+  maxatom: number,
+  frame: Frame,
+): number {
   const { config } = env;
   const { errors } = config;
   const names = config.macroNames;
@@ -189,7 +220,7 @@ export function rewrite(
         : built;
       if (typeof afterLookups === 'number') return afterLookups;
       if (hasCall(afterLookups)) {
-        const status = callSubroutines(afterLookups, reclevel, env);
+        const status = callSubroutines(afterLookups, reclevel, env, frame);
         if (rstat === EX_OK || status.status === EX_TEMPFAIL) rstat = status.status;
         ws.write(status.tokens);
       } else ws.write(afterLookups);
@@ -247,10 +278,10 @@ export function rewriteTokens(
   reclevel: number,
   env: RewriteEnv,
   maxatom = MAXATOM,
-): { status: number; tokens: string[] } {
+): { status: number; tokens: string[]; longest: number } {
   const ws = new ArrayWorkspace(tokens);
   const status = rewrite(ws, ruleset, reclevel, env, maxatom);
-  return { status, tokens: ws.tokens };
+  return { status, tokens: ws.tokens, longest: ws.longest };
 }
 
 const matchEnvs = new WeakMap<RewriteEnv, MatchEnv>();

@@ -6,7 +6,7 @@ import { EX_CONFIG, EX_OK, EX_TEMPFAIL } from '../cf/errors.js';
 import { CALLSUBR } from '../cf/meta.js';
 import type { RewriteEnv } from './context.js';
 import { MAXATOM } from './prescan.js';
-import { rewriteTokens } from './rewrite.js';
+import { rewriteTokens, type Frame } from './rewrite.js';
 import { stripQuotes } from './tokens.js';
 
 const MAX_SUBR = 16;
@@ -16,7 +16,12 @@ export interface SubroutineResult {
   tokens: string[];
 }
 
-export function callSubroutines(input: string[], reclevel: number, env: RewriteEnv): SubroutineResult {
+export function callSubroutines(
+  input: string[],
+  reclevel: number,
+  env: RewriteEnv,
+  frame: Frame,
+): SubroutineResult {
   const { config } = env;
   const { errors } = config;
   const v = [...input];
@@ -48,6 +53,8 @@ export function callSubroutines(input: string[], reclevel: number, env: RewriteE
     const tail = cur.slice(index + 2);
     const result = rewriteTokens(tail, ruleset, reclevel, env, MAXATOM - index);
     cur = head.concat(result.tokens);
+    // the subroutine wrote its vector and end marker at `index` in our 1001-slot array
+    frame.overflow = Math.max(frame.overflow, index + result.longest + 1 - (MAXATOM + 1));
     if (result.status !== EX_OK && result.status !== EX_TEMPFAIL)
       return { status: result.status, tokens: cur };
     if (rstat === EX_OK || result.status === EX_TEMPFAIL) rstat = result.status;

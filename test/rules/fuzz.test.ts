@@ -3,9 +3,18 @@
 // A fixed seed and a modest count run in CI; MAILCF_FUZZ_RUNS raises the count.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasSendmailOracle, privateWorkDir, removeWorkDir } from '../../src/oracle/oracles.js';
 import { driverSession, sendmailSession } from './support/oracle-session.js';
+
+/** With MAILCF_FUZZ_KEEP=dir, a disagreeing case is written there (to become a fixture). */
+function keepCase(name: string, cf: string, probes: string[]): void {
+  const keep = process.env.MAILCF_FUZZ_KEEP;
+  if (!keep) return;
+  writeFileSync(join(keep, `${name}.cf`), cf, 'latin1');
+  writeFileSync(join(keep, `${name}.probes`), probes.join('\n') + '\n', 'latin1');
+}
 
 const RUNS = Number(process.env.MAILCF_FUZZ_RUNS ?? '3');
 const SEED = Number(process.env.MAILCF_FUZZ_SEED ?? '20261125');
@@ -144,6 +153,7 @@ describe.skipIf(!hasSendmailOracle())('fuzz against sendmail -bt', () => {
       const cfPath = join(dir, `rhs-${i}.cf`);
       const expected = sendmailSession(cf, probes, dir, cfPath);
       const actual = driverSession(cf, probes, cfPath);
+      if (actual.out !== expected.out) keepCase(`rhs-${i}`, cf, probes);
       expect(actual.out).toBe(expected.out);
       expect(actual.status).toBe(expected.status);
     });
