@@ -1,0 +1,1 @@
+debugmode(`+V')define(`f', `x')f

@@ -1,0 +1,1 @@
+define(`mylen', defn(`len'))debugmode(`q')dumpdef(`mylen', `len')

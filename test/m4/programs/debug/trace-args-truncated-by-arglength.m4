@@ -1,0 +1,1 @@
+define(`f', `$1')traceon(`f')f(`a very long argument string here', `second')

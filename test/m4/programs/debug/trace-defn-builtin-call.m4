@@ -1,0 +1,1 @@
+define(`l', defn(`len'))debugmode(`aeq')traceon(`l')l(`abcd')

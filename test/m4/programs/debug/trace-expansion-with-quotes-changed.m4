@@ -1,0 +1,1 @@
+changequote([, ])define([f], [[q] $1])debugmode([aeq])traceon([f])f([x])

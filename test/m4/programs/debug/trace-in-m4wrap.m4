@@ -1,0 +1,1 @@
+m4wrap(`len(`wrapped')')debugmode(`aeql')traceon(`len')len(`main')

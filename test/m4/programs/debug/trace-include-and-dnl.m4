@@ -1,0 +1,2 @@
+traceon(`include', `dnl')debugmode(`aeqi')include(`inc.m4')dnl
+done

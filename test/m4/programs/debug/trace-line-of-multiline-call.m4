@@ -1,0 +1,4 @@
+debugmode(`aefl')traceon(`len')len(`a
+b')
+len(
+`c')

@@ -1,0 +1,1 @@
+define(`f', `F')debugmode(`aeq')traceon(`f')f f() f(,)

@@ -1,0 +1,2 @@
+define(`f', `<$1>')debugmode(`aeq')traceon(`f')f(`line one
+line two', `x')

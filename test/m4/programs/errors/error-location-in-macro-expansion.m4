@@ -1,0 +1,3 @@
+define(`bad', `eval(`1+')')dnl
+line two
+bad

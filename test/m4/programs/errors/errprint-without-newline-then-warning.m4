@@ -1,0 +1,1 @@
+errprint(`partial ')len(`a', `b')

@@ -1,0 +1,2 @@
+m4wrap(`len(`a', `b')after wrap
+')main

@@ -1,0 +1,1 @@
+include(`warns.m4')back __line__

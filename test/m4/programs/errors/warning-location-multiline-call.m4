@@ -1,0 +1,4 @@
+len(`a',
+`b')
+define(`x',
+`y', `z')x

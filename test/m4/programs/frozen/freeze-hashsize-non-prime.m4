@@ -1,0 +1,1 @@
+define(`a', `1')define(`b', `2')define(`c', `3')dnl

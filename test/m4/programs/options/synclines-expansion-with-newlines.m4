@@ -1,0 +1,4 @@
+define(`two', `line a
+line b')dnl
+two two
+after

@@ -1,0 +1,4 @@
+line one
+errprint(`message
+')len(`a', `b')
+never

@@ -1,0 +1,2 @@
+before
+include(`absent.m4')after

@@ -1,0 +1,2 @@
+main text
+include(`exits.m4')not reached

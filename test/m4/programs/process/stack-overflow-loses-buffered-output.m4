@@ -1,0 +1,2 @@
+before the overflow
+define(`r', `len(r(x))')r(x)
