@@ -23,6 +23,7 @@ const HEADER = [
   'V10/Berkeley',
   'Mlocal,\tP=/bin/true, F=lsDFMAw5:/|@qmu9, S=10, R=20, A=true $u',
   'CXfoo bar foo.bar a.b',
+  'Kdequote dequote',
   '',
 ].join('\n');
 
@@ -121,6 +122,7 @@ describe.skipIf(!hasSendmailOracle())('fuzz against sendmail -bt', () => {
           '>',
           '.',
         ),
+        fc.constantFrom('$(dequote', '$(nomap', '$)', '$[', '$]', '"q x"'),
         wild > 0 ? fc.integer({ min: 1, max: wild }).map((k) => `$${k}`) : fc.constant('y'),
       );
     const rule = fc
