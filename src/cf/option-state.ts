@@ -9,6 +9,8 @@ export class OptionState {
   readonly raw = new Map<string, string>();
   /** Option codes set with sticky (command-line) values: the .cf cannot change them. */
   readonly sticky = new Set<number>();
+  /** Milter sub-options set sticky. */
+  readonly stickyMilter = new Set<string>();
   /** Timeout codes set sticky. */
   readonly stickyTimeouts = new Set<number>();
 

@@ -412,6 +412,9 @@ export function applyOptionValue(
     case 'ClientSSLOptions':
       sslOptions(val, name, ctx);
       break;
+    case 'Milter':
+      milterOption(subopt, val, ctx);
+      break;
     case 'SmtpUTF8':
       if (atobool(val)) errors.syserr(`readcf: option: ${name} set but no USE_EAI support`);
       else errors.print(`Warning: Option: ${name} requires USE_EAI support\n`);
@@ -420,6 +423,42 @@ export function applyOptionValue(
       break;
   }
   return true;
+}
+
+const MILTER_OPTIONS = [
+  'macros.connect',
+  'macros.helo',
+  'macros.envfrom',
+  'macros.envrcpt',
+  'macros.data',
+  'macros.eom',
+  'macros.eoh',
+  'loglevel',
+];
+const MAXFILTERMACROS = 50;
+
+/** Milter.sub=value (sendmail's milter_set_option), each sub-option sticky on its own. */
+function milterOption(sub: string | null, val: string, ctx: SetOptionContext): void {
+  const { errors } = ctx.config;
+  if (sub === null) {
+    errors.syserr('milter_set_option: invalid Milter option, must specify suboption');
+    return;
+  }
+  const known = MILTER_OPTIONS.find((m) => asciiCaseEqual(m, sub));
+  if (known === undefined) {
+    errors.syserr(`milter_set_option: invalid Milter option ${sub}`);
+    return;
+  }
+  const key = `Milter.${known}`;
+  const sticky = ctx.config.options.stickyMilter;
+  if (!ctx.sticky && sticky.has(known)) return;
+  if (known.startsWith('macros.')) {
+    const names = val.split(/[,\t\n\v\f\r ]+/).filter((m) => m !== '');
+    if (names.length > MAXFILTERMACROS)
+      errors.syserr(`milter_set_option: too many macros in Milter.${sub} (max ${MAXFILTERMACROS})`);
+  }
+  ctx.config.options.raw.set(key, val);
+  if (ctx.sticky) sticky.add(known);
 }
 
 function resolverOptions(val: string, ctx: SetOptionContext): void {
