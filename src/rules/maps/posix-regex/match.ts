@@ -1,102 +1,17 @@
-// Matching as glibc's regexec does it: the leftmost match, the longest one there, and
-// submatches from the first way (in the pattern's order of preference) that reaches that end —
-// with glibc's rule that a group repeated optionally and matching nothing keeps the previous
-// iteration's value.
-import type { AssertKind, Node, ParsedRegex } from './parse.js';
+// Matching as glibc's regexec does it: the leftmost match, the longest one there, and then the
+// submatches glibc finds by walking forward from the start, at each choice taking the first
+// branch that can still end where the match ends (and the second if the first was already
+// tried at this position), with its rule that an optional group matching nothing keeps the
+// previous registers. Patterns with back-references are searched depth-first instead, as glibc
+// does with its fail stack.
+import type { AssertKind, ParsedRegex } from './parse.js';
 import { upperCode } from './parse.js';
+import { compileToProgram, ProgramTooBig, type Instr } from './program.js';
 
-type Instr =
-  | { op: 'set'; bits: Uint8Array }
-  | { op: 'split'; a: number; b: number }
-  | { op: 'jmp'; to: number }
-  | { op: 'open'; n: number }
-  | { op: 'close'; n: number; optional: boolean }
-  | { op: 'assert'; kind: AssertKind }
-  | { op: 'backref'; n: number }
-  | { op: 'loopStart'; r: number }
-  | { op: 'loopCheck'; r: number; to: number }
-  | { op: 'match' };
+export { ProgramTooBig } from './program.js';
 
-/** Programs grow with interval counts; beyond this we give up as glibc gives up ("too big"). */
-const MAX_PROGRAM = 200_000;
 /** A safety net for patterns whose backtracking would not end in reasonable time. */
 const MAX_STEPS = 5_000_000;
-
-export class ProgramTooBig extends Error {}
-
-class Compiler {
-  readonly code: Instr[] = [];
-  loops = 0;
-
-  emit(i: Instr): number {
-    if (this.code.length >= MAX_PROGRAM) throw new ProgramTooBig('program too big');
-    this.code.push(i);
-    return this.code.length - 1;
-  }
-
-  node(n: Node, optional: boolean): void {
-    switch (n.t) {
-      case 'set':
-        this.emit({ op: 'set', bits: n.bits });
-        return;
-      case 'empty':
-        return;
-      case 'cat':
-        for (const item of n.items) this.node(item, optional);
-        return;
-      case 'alt': {
-        const jumps: number[] = [];
-        n.alts.forEach((alt, i) => {
-          if (i < n.alts.length - 1) {
-            const split = this.emit({ op: 'split', a: 0, b: 0 });
-            (this.code[split] as { a: number }).a = this.code.length;
-            this.node(alt, optional);
-            jumps.push(this.emit({ op: 'jmp', to: 0 }));
-            (this.code[split] as { b: number }).b = this.code.length;
-          } else this.node(alt, optional);
-        });
-        for (const j of jumps) (this.code[j] as { to: number }).to = this.code.length;
-        return;
-      }
-      case 'group':
-        this.emit({ op: 'open', n: n.index });
-        this.node(n.body, optional);
-        this.emit({ op: 'close', n: n.index, optional });
-        return;
-      case 'assert':
-        this.emit({ op: 'assert', kind: n.kind });
-        return;
-      case 'backref':
-        this.emit({ op: 'backref', n: n.index });
-        return;
-      case 'repeat':
-        this.repeat(n.body, n.min, n.max, optional);
-        return;
-    }
-  }
-
-  repeat(body: Node, min: number, max: number, optional: boolean): void {
-    for (let i = 0; i < min; i++) this.node(body, optional);
-    if (max === Infinity) {
-      const r = this.loops++;
-      const top = this.emit({ op: 'split', a: 0, b: 0 });
-      (this.code[top] as { a: number }).a = this.code.length;
-      this.emit({ op: 'loopStart', r });
-      this.node(body, true);
-      this.emit({ op: 'loopCheck', r, to: top });
-      (this.code[top] as { b: number }).b = this.code.length;
-      return;
-    }
-    const splits: number[] = [];
-    for (let i = min; i < max; i++) {
-      const s = this.emit({ op: 'split', a: 0, b: 0 });
-      (this.code[s] as { a: number }).a = this.code.length;
-      splits.push(s);
-      this.node(body, true);
-    }
-    for (const s of splits) (this.code[s] as { b: number }).b = this.code.length;
-  }
-}
 
 const isWord = (code: number): boolean =>
   (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
@@ -108,30 +23,22 @@ export interface CompiledRegex {
 }
 
 export function compileProgram(parsed: ParsedRegex, ignoreCase: boolean): CompiledRegex {
-  const c = new Compiler();
-  c.node(parsed.root, false);
-  c.emit({ op: 'match' });
-  const code = c.code;
-  const nLoops = c.loops;
-  const groups = parsed.groups;
-  const backrefs = parsed.hasBackrefs;
-
+  const code = compileToProgram(parsed.root);
+  const { groups, hasBackrefs } = parsed;
   return {
     groups,
     exec(subject, wantGroups) {
-      const s = ignoreCase
-        ? Array.from(subject, (ch) => upperCode(ch.charCodeAt(0)))
-        : Array.from(subject, (ch) => ch.charCodeAt(0));
-      const m = new Matcher(code, s, groups, nLoops, backrefs);
+      const s = Array.from(subject, (ch) => (ignoreCase ? upperCode(ch.charCodeAt(0)) : ch.charCodeAt(0)));
+      const m = new Matcher(code, s, groups, hasBackrefs);
       for (let start = 0; start <= s.length; start++) {
         const end = m.longestEnd(start);
         if (end < 0) continue;
         const out: ([number, number] | null)[] = [[start, end]];
         if (!wantGroups || groups === 0) return out;
-        const caps = m.captures(start, end);
+        const regs = hasBackrefs ? m.searchRegisters(start, end) : m.walkRegisters(start, end);
         for (let g = 1; g <= groups; g++) {
-          const so = caps?.[2 * g] ?? -1;
-          const eo = caps?.[2 * g + 1] ?? -1;
+          const so = regs?.[2 * g] ?? -1;
+          const eo = regs?.[2 * g + 1] ?? -1;
           out.push(so >= 0 && eo >= 0 ? [so, eo] : null);
         }
         return out;
@@ -141,6 +48,9 @@ export function compileProgram(parsed: ParsedRegex, ignoreCase: boolean): Compil
   };
 }
 
+/** A state of the program without registers: instruction, position, "assertion since char". */
+type State = [pc: number, pos: number, anchored: boolean];
+
 class Matcher {
   private steps = 0;
 
@@ -148,7 +58,6 @@ class Matcher {
     private readonly code: Instr[],
     private readonly s: number[],
     private readonly groups: number,
-    private readonly nLoops: number,
     private readonly backrefs: boolean,
   ) {}
 
@@ -178,6 +87,29 @@ class Matcher {
     }
   }
 
+  /** Where a state can go next without registers (back-references are not followed). */
+  private successors(pc: number, pos: number, anchored: boolean, limit: number): State[] {
+    const ins = this.code[pc]!;
+    switch (ins.op) {
+      case 'set':
+        return pos < limit && ins.bits[this.s[pos]!] ? [[pc + 1, pos + 1, false]] : [];
+      case 'split':
+        return [
+          [ins.a, pos, anchored],
+          [ins.b, pos, anchored],
+        ];
+      case 'jmp':
+        return [[ins.to, pos, anchored]];
+      case 'assert':
+        return this.assertion(ins.kind, pos) ? [[pc + 1, pos, true]] : [];
+      case 'match':
+      case 'backref':
+        return [];
+      default:
+        return [[pc + 1, pos, anchored]];
+    }
+  }
+
   /** The furthest end a match from start can reach, or -1. */
   longestEnd(start: number): number {
     if (this.backrefs) {
@@ -188,95 +120,170 @@ class Matcher {
       });
       return best;
     }
-    // Reachability ignores captures and treats every loop as free to repeat: same set of ends.
-    const code = this.code;
-    const seen = new Set<number>();
     const width = this.s.length + 1;
-    const stack: number[] = [0, start];
+    const seen = new Set<number>();
+    const stack: State[] = [[0, start, false]];
     let best = -1;
     while (stack.length > 0) {
-      const pos = stack.pop()!;
-      const pc = stack.pop()!;
+      const [pc, pos] = stack.pop()!;
       const key = pc * width + pos;
       if (seen.has(key)) continue;
       seen.add(key);
       this.tick();
-      const ins = code[pc]!;
-      switch (ins.op) {
-        case 'set':
-          if (pos < this.s.length && ins.bits[this.s[pos]!]) stack.push(pc + 1, pos + 1);
-          break;
-        case 'split':
-          stack.push(ins.b, pos, ins.a, pos);
-          break;
-        case 'jmp':
-          stack.push(ins.to, pos);
-          break;
-        case 'loopCheck':
-          stack.push(pc + 1, pos, ins.to, pos);
-          break;
-        case 'assert':
-          if (this.assertion(ins.kind, pos)) stack.push(pc + 1, pos);
-          break;
-        case 'match':
-          if (pos > best) best = pos;
-          break;
-        default:
-          stack.push(pc + 1, pos);
-      }
+      if (this.code[pc]!.op === 'match' && pos > best) best = pos;
+      stack.push(...this.successors(pc, pos, false, this.s.length));
     }
     return best;
   }
 
-  /** The group registers of the first path (in preference order) from start that ends at end. */
-  captures(start: number, end: number): number[] | null {
+  /**
+   * Which states can still finish the match at end. glibc ends at the final state without a
+   * context constraint when it can, so a path whose last step was an assertion only counts
+   * when no other path reaches the end.
+   */
+  private viability(start: number, end: number): (pc: number, pos: number, anchored: boolean) => boolean {
+    const width = end + 1;
+    const id = (pc: number, pos: number, a: boolean): number => (pc * width + pos) * 2 + (a ? 1 : 0);
+    const reverse = new Map<number, number[]>();
+    const seen = new Set<number>();
+    const finals: { id: number; anchored: boolean }[] = [];
+    const stack: State[] = [[0, start, false]];
+    while (stack.length > 0) {
+      const [pc, pos, a] = stack.pop()!;
+      const me = id(pc, pos, a);
+      if (seen.has(me)) continue;
+      seen.add(me);
+      this.tick();
+      if (this.code[pc]!.op === 'match' && pos === end) finals.push({ id: me, anchored: a });
+      for (const next of this.successors(pc, pos, a, end)) {
+        const nid = id(...next);
+        let list = reverse.get(nid);
+        if (list === undefined) reverse.set(nid, (list = []));
+        list.push(me);
+        stack.push(next);
+      }
+    }
+    const plain = finals.some((f) => !f.anchored);
+    const good = new Set(finals.filter((f) => !plain || !f.anchored).map((f) => f.id));
+    const queue = [...good];
+    while (queue.length > 0) {
+      const cur = queue.pop()!;
+      for (const prev of reverse.get(cur) ?? []) {
+        if (!good.has(prev)) {
+          good.add(prev);
+          queue.push(prev);
+        }
+      }
+    }
+    return (pc, pos, a) => good.has(id(pc, pos, a));
+  }
+
+  /** glibc's set_regs without back-references: one forward walk, no backtracking. */
+  walkRegisters(start: number, end: number): number[] | null {
+    const viable = this.viability(start, end);
+    const regs = new Array<number>(2 * (this.groups + 1)).fill(-1);
+    let prev = regs.slice();
+    let pc = 0;
+    let pos = start;
+    let anchored = false;
+    let visited = new Set<number>();
+    for (;;) {
+      this.tick();
+      const ins = this.code[pc]!;
+      switch (ins.op) {
+        case 'match':
+          return regs;
+        case 'set':
+          if (pos >= end || !ins.bits[this.s[pos]!]) return null;
+          pos++;
+          pc++;
+          anchored = false;
+          visited = new Set();
+          continue;
+        case 'split': {
+          visited.add(pc);
+          const first = viable(ins.a, pos, anchored);
+          const second = viable(ins.b, pos, anchored);
+          if (!first && !second) return null;
+          // The second branch when the first is impossible, or was already tried here.
+          pc = first && (!second || !visited.has(ins.a)) ? ins.a : ins.b;
+          continue;
+        }
+        case 'jmp':
+          visited.add(pc);
+          pc = ins.to;
+          continue;
+        case 'assert':
+          visited.add(pc);
+          anchored = true;
+          pc++;
+          continue;
+        case 'open':
+          visited.add(pc);
+          regs[2 * ins.n] = pos;
+          regs[2 * ins.n + 1] = -1;
+          pc++;
+          continue;
+        case 'close': {
+          visited.add(pc);
+          const n = ins.n;
+          if (regs[2 * n]! < pos) {
+            regs[2 * n + 1] = pos;
+            prev = regs.slice();
+          } else if (ins.optional && prev[2 * n]! !== -1) {
+            // An optional group that matched nothing: undo it, as glibc does.
+            for (let i = 0; i < regs.length; i++) regs[i] = prev[i]!;
+          } else {
+            regs[2 * n + 1] = pos;
+          }
+          pc++;
+          continue;
+        }
+        case 'backref':
+          return null;
+      }
+    }
+  }
+
+  /** The registers of the first path (depth-first, in preference order) ending at end. */
+  searchRegisters(start: number, end: number): number[] | null {
     let found: number[] | null = null;
-    this.search(start, (pos, caps) => {
+    this.search(start, (pos, regs) => {
       if (pos !== end) return false;
-      found = caps.slice();
+      found = regs.slice();
       return true;
     });
     return found;
   }
 
   /**
-   * Depth-first search in preference order. accept(pos, caps) is called at each match and
-   * returns true to stop. Without back-references a state (pc, pos, loop starts) that failed
-   * once fails again, so it is not explored twice.
+   * Depth-first search in preference order (patterns with back-references). accept(pos, regs)
+   * is called at each match and returns true to stop. A state seen with the same registers is
+   * not explored twice, which also ends loops that match nothing.
    */
-  private search(start: number, accept: (pos: number, caps: number[]) => boolean): void {
-    const nRegs = 2 * (this.groups + 1);
+  private search(start: number, accept: (pos: number, regs: number[]) => boolean): void {
     interface Thread {
       pc: number;
       pos: number;
-      caps: number[];
+      regs: number[];
       prev: number[];
-      loops: number[];
     }
-    const initial: Thread = {
-      pc: 0,
-      pos: start,
-      caps: new Array<number>(nRegs).fill(-1),
-      prev: new Array<number>(nRegs).fill(-1),
-      loops: new Array<number>(this.nLoops).fill(-1),
-    };
-    const failed = new Set<string>();
-    const memo = !this.backrefs;
-    const stack: Thread[] = [initial];
-    const code = this.code;
+    const n = 2 * (this.groups + 1);
+    const stack: Thread[] = [
+      { pc: 0, pos: start, regs: new Array<number>(n).fill(-1), prev: new Array<number>(n).fill(-1) },
+    ];
+    const seen = new Set<string>();
     const s = this.s;
     while (stack.length > 0) {
       const t = stack.pop()!;
       for (;;) {
         this.tick();
-        if (memo) {
-          const key = `${t.pc},${t.pos},${t.loops.join(',')}`;
-          if (failed.has(key)) break;
-          failed.add(key);
-        }
-        const ins = code[t.pc]!;
+        const key = `${t.pc},${t.pos},${t.regs.join(',')}`;
+        if (seen.has(key)) break;
+        seen.add(key);
+        const ins = this.code[t.pc]!;
         if (ins.op === 'match') {
-          if (accept(t.pos, t.caps)) return;
+          if (accept(t.pos, t.regs)) return;
           break;
         }
         if (ins.op === 'set') {
@@ -284,32 +291,31 @@ class Matcher {
           t.pos++;
           t.pc++;
         } else if (ins.op === 'split') {
-          stack.push({ ...t, pc: ins.b, caps: t.caps.slice(), prev: t.prev.slice(), loops: t.loops.slice() });
+          stack.push({ ...t, pc: ins.b, regs: t.regs.slice(), prev: t.prev.slice() });
           t.pc = ins.a;
         } else if (ins.op === 'jmp') {
           t.pc = ins.to;
         } else if (ins.op === 'open') {
-          t.caps[2 * ins.n] = t.pos;
-          t.caps[2 * ins.n + 1] = -1;
+          t.regs[2 * ins.n] = t.pos;
+          t.regs[2 * ins.n + 1] = -1;
           t.pc++;
         } else if (ins.op === 'close') {
-          const n = ins.n;
-          if (t.caps[2 * n]! < t.pos) {
-            t.caps[2 * n + 1] = t.pos;
-            t.prev = t.caps.slice();
-          } else if (ins.optional && t.prev[2 * n]! !== -1) {
-            // An optional repetition that matched nothing: undo it, as glibc does.
-            t.caps = t.prev.slice();
+          const g = ins.n;
+          if (t.regs[2 * g]! < t.pos) {
+            t.regs[2 * g + 1] = t.pos;
+            t.prev = t.regs.slice();
+          } else if (ins.optional && t.prev[2 * g]! !== -1) {
+            t.regs = t.prev.slice();
           } else {
-            t.caps[2 * n + 1] = t.pos;
+            t.regs[2 * g + 1] = t.pos;
           }
           t.pc++;
         } else if (ins.op === 'assert') {
           if (!this.assertion(ins.kind, t.pos)) break;
           t.pc++;
-        } else if (ins.op === 'backref') {
-          const so = t.caps[2 * ins.n]!;
-          const eo = t.caps[2 * ins.n + 1]!;
+        } else {
+          const so = t.regs[2 * ins.n]!;
+          const eo = t.regs[2 * ins.n + 1]!;
           if (so < 0 || eo < 0) break;
           const len = eo - so;
           let ok = t.pos + len <= s.length;
@@ -317,12 +323,6 @@ class Matcher {
           if (!ok) break;
           t.pos += len;
           t.pc++;
-        } else if (ins.op === 'loopStart') {
-          t.loops[ins.r] = t.pos;
-          t.pc++;
-        } else {
-          // loopCheck: an iteration that matched nothing ends the loop.
-          t.pc = t.pos === t.loops[ins.r] ? t.pc + 1 : ins.to;
         }
       }
     }

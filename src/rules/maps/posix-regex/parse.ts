@@ -112,7 +112,7 @@ class Parser {
   private pos = 0;
   private token!: Token;
   private groups = 0;
-  private readonly completed = new Set<number>();
+  private completed = new Set<number>();
   private hasBackrefs = false;
   /** BRE: a ^ here is an anchor (start, after \( or \|). */
   private caretHere = true;
@@ -235,10 +235,19 @@ class Parser {
     }
   }
 
-  /** reg_exp: branches separated by |. */
+  /**
+   * reg_exp: branches separated by |. A back-reference may only name a group completed before
+   * it in the same branch (or before the alternation): each branch starts from the groups
+   * completed before the alternation, and all of them count after it.
+   */
   private regExp(nest: number): Node {
+    const before = new Set(this.completed);
+    const all = new Set(this.completed);
     const alts = [this.branch(nest)];
     while (this.token.type === 'alt') {
+      for (const g of this.completed) all.add(g);
+      this.completed.clear();
+      for (const g of before) this.completed.add(g);
       this.caretHere = true;
       this.fetch();
       const stop =
@@ -247,6 +256,7 @@ class Parser {
         (nest !== 0 && this.token.type === 'closeGroup');
       alts.push(stop ? { t: 'empty' } : this.branch(nest));
     }
+    for (const g of all) this.completed.add(g);
     return alts.length === 1 ? alts[0]! : { t: 'alt', alts };
   }
 
