@@ -456,7 +456,7 @@ SCENARIOS.push(
       'Ks4 socket bogus:x',
       'Ks5 socket inet:1234',
       'Ks6 socket inet:1234@[1.2.3]',
-      'Ks7 socket inet:smtp@vm',
+      'Ks7 socket inet:tcpmux@vm',
       'Ks8 socket inet:nosuchservice@vm',
       'Ks9 socket inet6:1234@[::1]',
       'Ksa socket inet:1234@[bogus]',
