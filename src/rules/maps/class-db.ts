@@ -6,7 +6,7 @@ import { mapRewrite } from './map-rewrite.js';
 import { parseCommonArgs } from './parse-args.js';
 import type { ClassContext, MapClass, MapState, Av } from './state.js';
 import { readTextSource } from './text-source.js';
-import { lookupStab, openStab } from './class-text.js';
+import { lookupStab, openStab, readAliases } from './class-text.js';
 import { EX_OK, MAXNAME, type LookupResult, type TextSourceSpec } from './types.js';
 
 interface DbData {
@@ -80,8 +80,18 @@ function openDb(map: MapState, ctx: ClassContext, className: string, quiet: bool
     return false;
   }
   const { path: _path, ...makemap } = source;
-  map.data = { entries: readTextSource(read.text, makemap).entries } satisfies DbData;
+  // An alias database holds what newaliases made of the aliases file it is built from.
+  const entries = map.alias ? readAliases(map, read.text, ctx) : readTextSource(read.text, makemap).entries;
+  map.data = { entries } satisfies DbData;
   return true;
+}
+
+/** Whether the map's .db exists, is safe and is a Berkeley DB of this type. */
+function hasDatabase(map: MapState, ctx: ClassContext, className: string): boolean {
+  const dbFile = dbFileName(map.decl.file ?? '');
+  if (ctx.env.safeFile(dbFile) !== null) return false;
+  const db = ctx.env.readFile(dbFile);
+  return db.ok && berkeleyDbType(db.text) === className;
 }
 
 /** db_map_lookup: the key cut to MAXNAME and folded unless -f, tried without and with a NUL. */
@@ -129,8 +139,13 @@ export const implicitClass: MapClass = {
   fileOptional: false,
   parse: parseCommonArgs,
   open: (map, ctx) => {
-    if (openDb(map, ctx, 'hash', true)) return true;
-    if (!map.alias) return false;
+    // An alias map reads its aliases file either way; it only warns when there is no .db.
+    if (!map.alias) return openDb(map, ctx, 'hash', true);
+    if (hasDatabase(map, ctx, 'hash')) {
+      if (!openStab(map, ctx)) return false;
+      map.data = TEXT_VERSION;
+      return true;
+    }
     if (ctx.env.options.verbose) {
       ctx.env.report({
         severity: 'message',

@@ -146,8 +146,12 @@ function aliasLines(text: string): { line: string; lineNo: number; tooLong: bool
   return out;
 }
 
-/** readaliases: fills the alias table from "name: value" lines, reporting bad lines. */
-function readAliases(map: MapState, text: string, ctx: ClassContext): void {
+/**
+ * readaliases: the aliases of an aliases file ("name: value" lines, continuations), by
+ * lower-cased name, reporting bad lines as sendmail does.
+ */
+export function readAliases(map: MapState, text: string, ctx: ClassContext): Map<string, string> {
+  const aliases = new Map<string, string>();
   const file = map.decl.file ?? '';
   let skipping = false;
   let count = 0;
@@ -195,7 +199,7 @@ function readAliases(map: MapState, text: string, ctx: ClassContext): void {
       continue;
     }
     const name = equalsIgnoreCaseAscii(address.user, 'postmaster') ? 'postmaster' : address.user;
-    ctx.shared.aliases.set(lowerAscii(name), rhs);
+    aliases.set(lowerAscii(name), rhs);
     count++;
     bytes += name.length + rhs.length;
     longest = Math.max(longest, rhs.length);
@@ -206,6 +210,7 @@ function readAliases(map: MapState, text: string, ctx: ClassContext): void {
       text: `${file}: ${count} aliases, longest ${longest} bytes, ${bytes} bytes total`,
     });
   }
+  return aliases;
 }
 
 /** stab_map_open: reads the aliases file into the alias table (silently false if it cannot). */
@@ -214,7 +219,7 @@ export function openStab(map: MapState, ctx: ClassContext): boolean {
   if (ctx.env.safeFile(file) !== null) return false;
   const read = ctx.env.readFile(file);
   if (!read.ok) return false;
-  readAliases(map, read.text, ctx);
+  for (const [name, value] of readAliases(map, read.text, ctx)) ctx.shared.aliases.set(name, value);
   return true;
 }
 
