@@ -227,3 +227,19 @@ export const m4Program: fc.Arbitrary<string> = fc.letrec<{ program: string; piec
     ),
   };
 }).program;
+
+/**
+ * Command-line options a random program runs under: mostly none, sometimes ones that change how
+ * everything is read or reported (sync lines, prefixed builtins, traditional mode, tracing,
+ * fatal warnings, a small nesting limit).
+ */
+export const m4Options: fc.Arbitrary<string[]> = fc.oneof(
+  { weight: 6, arbitrary: fc.constant<string[]>([]) },
+  {
+    weight: 4,
+    arbitrary: fc.subarray(['-s', '-P', '-G', '-Q', '-E', '-daeq', '-dV', '-L7', '-l5', '-tm1', '-dfl'], {
+      minLength: 1,
+      maxLength: 3,
+    }),
+  },
+);

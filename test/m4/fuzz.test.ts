@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { hasM4Oracle, missingOracleNotice } from '../../src/oracle/oracles.js';
 import { programFromText, runBoth } from '../support/m4-diff.js';
-import { m4Program } from './fuzz-programs.js';
+import { m4Options, m4Program } from './fuzz-programs.js';
 
 const DEFAULT_RUNS = 300;
 const FIXED_SEED = 20250601;
@@ -49,12 +49,12 @@ if (!oracle) {
 }
 
 describe.skipIf(!oracle)('m4 differential fuzzing against GNU m4 1.4.19', () => {
-  it(`${runs} random programs give GNU m4's stdout, stderr and exit status (seed ${seed})`, async () => {
+  it(`${runs} random programs give GNU m4's stdout, stderr and exit status, under random options (seed ${seed})`, async () => {
     await fc.assert(
-      fc.asyncProperty(m4Program, async (text) => {
+      fc.asyncProperty(m4Program, m4Options, async (text, options) => {
         let outcomes;
         try {
-          outcomes = await runBoth(programFromText('fuzz', text), GNU_TIMEOUT_MS);
+          outcomes = await runBoth(programFromText('fuzz', text, options), GNU_TIMEOUT_MS);
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code === 'ETIMEDOUT') return;
           throw err;

@@ -199,10 +199,13 @@ export async function runOurM4(program: M4Program, dir: string): Promise<M4Outco
   return { stdout: io.out(), stderr: io.err(), status, files: snapshotFiles(dir) };
 }
 
-/** A program given as text, read from a file named on the command line (fuzzing uses this). */
-export function programFromText(id: string, text: string): M4Program {
+/**
+ * A program given as text, read from a file named on the command line after `options`
+ * (fuzzing uses this).
+ */
+export function programFromText(id: string, text: string, options: string[] = []): M4Program {
   const fileName = 'program.m4';
-  return { id, fileName, text, argv: [fileName], stdin: '', env: { ...BASE_ENV } };
+  return { id, fileName, text, argv: [...options, fileName], stdin: '', env: { ...BASE_ENV } };
 }
 
 /**
