@@ -1,0 +1,2 @@
+define(`a', `A')define(`b', `B')changequote(`<', `>')dnl
+<defn(a, b)> defn(<a>, <b>) defn(`a')

@@ -1,0 +1,1 @@
+define(`123', `digits')define(`$x', `dollar')indir(`123') indir(`$x') 123

@@ -1,0 +1,2 @@
+divert(`1')été €
+divert(`-1')

@@ -1,0 +1,1 @@
+include(`crlf.m4')done

@@ -1,0 +1,1 @@
+translit(`аек', `к-а', `abcdefghijk')

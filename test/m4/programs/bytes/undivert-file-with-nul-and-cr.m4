@@ -1,0 +1,1 @@
+undivert(`binary.txt')done

@@ -1,0 +1,3 @@
+define(`x', `X')changecom(`##', `##')dnl
+x ## x ## x ##
+x ##

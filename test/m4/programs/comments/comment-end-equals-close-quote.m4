@@ -1,0 +1,2 @@
+define(`x', `X')changecom(`%', `'')dnl
+x % x ' x `q % q' x

@@ -1,0 +1,2 @@
+divert(`99999999999')x
+divert`'undivert`'done

@@ -1,0 +1,2 @@
+m4wrap(`include(`w.m4')')dnl
+main

@@ -1,0 +1,1 @@
+include(`found.m4')include(`./inc.m4')

@@ -1,0 +1,2 @@
+define(`abc', `ABC')changequote(`ab', `cd')dnl
+abc abcd xabcdx ab`'cd
