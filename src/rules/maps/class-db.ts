@@ -81,7 +81,9 @@ function openDb(map: MapState, ctx: ClassContext, className: string, quiet: bool
   }
   const { path: _path, ...makemap } = source;
   // An alias database holds what newaliases made of the aliases file it is built from.
-  const entries = map.alias ? readAliases(map, read.text, ctx) : readTextSource(read.text, makemap).entries;
+  const entries = map.alias
+    ? readAliases(map, read.text, ctx, false)
+    : readTextSource(read.text, makemap).entries;
   map.data = { entries } satisfies DbData;
   return true;
 }
@@ -142,7 +144,7 @@ export const implicitClass: MapClass = {
     // An alias map reads its aliases file either way; it only warns when there is no .db.
     if (!map.alias) return openDb(map, ctx, 'hash', true);
     if (hasDatabase(map, ctx, 'hash')) {
-      if (!openStab(map, ctx)) return false;
+      if (!openStab(map, ctx, true)) return false;
       map.data = TEXT_VERSION;
       return true;
     }

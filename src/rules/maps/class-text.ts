@@ -148,9 +148,16 @@ function aliasLines(text: string): { line: string; lineNo: number; tooLong: bool
 
 /**
  * readaliases: the aliases of an aliases file ("name: value" lines, continuations), by
- * lower-cased name, reporting bad lines as sendmail does.
+ * lower-cased name, reporting bad lines as sendmail does. With asDatabase the file stands in
+ * for the alias database newaliases built from it: sendmail would just open that database,
+ * so nothing is printed and names are not run through the address parser.
  */
-export function readAliases(map: MapState, text: string, ctx: ClassContext): Map<string, string> {
+export function readAliases(
+  map: MapState,
+  text: string,
+  ctx: ClassContext,
+  asDatabase: boolean,
+): Map<string, string> {
   const aliases = new Map<string, string>();
   const file = map.decl.file ?? '';
   let skipping = false;
@@ -158,8 +165,9 @@ export function readAliases(map: MapState, text: string, ctx: ClassContext): Map
   let longest = 0;
   let bytes = 0;
   for (const { line, lineNo, tooLong } of aliasLines(text)) {
-    const say = (msg: string): void =>
-      ctx.env.report({ severity: 'syserr', text: `${file}: line ${lineNo}: ${msg}` });
+    const say = (msg: string): void => {
+      if (!asDatabase) ctx.env.report({ severity: 'syserr', text: `${file}: line ${lineNo}: ${msg}` });
+    };
     if (tooLong) {
       say('alias line too long');
       continue;
@@ -180,9 +188,10 @@ export function readAliases(map: MapState, text: string, ctx: ClassContext): Map
       continue;
     }
     const lhs = line.slice(0, colon);
-    const address = ctx.env.aliasAddress
-      ? ctx.env.aliasAddress(lhs)
-      : { user: lhs.trim(), printable: lhs.trim(), aliasable: true };
+    const address =
+      ctx.env.aliasAddress && !asDatabase
+        ? ctx.env.aliasAddress(lhs)
+        : { user: lhs.trim(), printable: lhs.trim(), aliasable: true };
     if (address === null) {
       say(`${line.slice(0, 40)}... illegal alias name`);
       continue;
@@ -204,7 +213,7 @@ export function readAliases(map: MapState, text: string, ctx: ClassContext): Map
     bytes += name.length + rhs.length;
     longest = Math.max(longest, rhs.length);
   }
-  if (ctx.env.options.verbose) {
+  if (!asDatabase && ctx.env.options.verbose) {
     ctx.env.report({
       severity: 'message',
       text: `${file}: ${count} aliases, longest ${longest} bytes, ${bytes} bytes total`,
@@ -213,13 +222,19 @@ export function readAliases(map: MapState, text: string, ctx: ClassContext): Map
   return aliases;
 }
 
-/** stab_map_open: reads the aliases file into the alias table (silently false if it cannot). */
-export function openStab(map: MapState, ctx: ClassContext): boolean {
+/**
+ * stab_map_open: reads the aliases file into the alias table (silently false if it cannot).
+ * quiet: what newaliases built is read without readaliases' statistics line (the text stands
+ * in for an existing alias database).
+ */
+export function openStab(map: MapState, ctx: ClassContext, quiet = false): boolean {
   const file = map.decl.file ?? '';
   if (ctx.env.safeFile(file) !== null) return false;
   const read = ctx.env.readFile(file);
   if (!read.ok) return false;
-  for (const [name, value] of readAliases(map, read.text, ctx)) ctx.shared.aliases.set(name, value);
+  for (const [name, value] of readAliases(map, read.text, ctx, quiet)) {
+    ctx.shared.aliases.set(name, value);
+  }
   return true;
 }
 
