@@ -220,7 +220,7 @@ function rewriteFrame(
         : built;
       if (typeof afterLookups === 'number') return afterLookups;
       if (hasCall(afterLookups)) {
-        const status = callSubroutines(afterLookups, reclevel, env, frame);
+        const status = callSubroutines(afterLookups, reclevel, env, frame, rule);
         if (rstat === EX_OK || status.status === EX_TEMPFAIL) rstat = status.status;
         ws.write(status.tokens);
       } else ws.write(afterLookups);

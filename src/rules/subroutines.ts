@@ -4,12 +4,23 @@
 // into its place, which we reproduce.
 import { EX_CONFIG, EX_OK, EX_TEMPFAIL } from '../cf/errors.js';
 import { CALLSUBR } from '../cf/meta.js';
+import type { Rule } from '../cf/model.js';
 import type { RewriteEnv } from './context.js';
 import { MAXATOM } from './prescan.js';
 import { rewriteTokens, type Frame } from './rewrite.js';
 import { stripQuotes } from './tokens.js';
 
 const MAX_SUBR = 16;
+
+/**
+ * sendmail strips the quotes of a ruleset name in place, and the name usually is the rule's own
+ * token (`$>"Local_check_rcpt"` as the cf library writes it): from then on the rule itself says
+ * `$> Local_check_rcpt` (=S shows it so).
+ */
+function unquoteInRule(rule: Rule, written: string, stripped: string): void {
+  for (let i = 1; i < rule.rhs.length; i++)
+    if (rule.rhs[i] === written && rule.rhs[i - 1].charCodeAt(0) === CALLSUBR) rule.rhs[i] = stripped;
+}
 
 export interface SubroutineResult {
   status: number;
@@ -21,6 +32,7 @@ export function callSubroutines(
   reclevel: number,
   env: RewriteEnv,
   frame: Frame,
+  rule?: Rule,
 ): SubroutineResult {
   const { config } = env;
   const { errors } = config;
@@ -28,7 +40,9 @@ export function callSubroutines(
   const calls: { ruleset: number; index: number }[] = [];
   for (let j = 0; j < v.length; j++) {
     if (v[j].charCodeAt(0) !== CALLSUBR || j + 1 >= v.length) continue;
-    v[j + 1] = stripQuotes(v[j + 1]);
+    const written = v[j + 1];
+    v[j + 1] = stripQuotes(written);
+    if (rule && v[j + 1] !== written) unquoteInRule(rule, written, v[j + 1]);
     const subr = config.rulesets.resolve(v[j + 1], 0, 'find', errors).number;
     if (subr < 0) {
       errors.syserr(`554 5.3.5 Unknown ruleset ${v[j + 1]}`);

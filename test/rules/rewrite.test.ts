@@ -40,6 +40,14 @@ describe('rewrite', () => {
     expect(run('a', ['y'])).toEqual({ status: 0, text: '$> r y' });
   });
 
+  it("strips the quotes of a called ruleset's name in the rule itself, as sendmail does", () => {
+    const { run, config } = envFor('V10\nSr\nR$+\t$@ r $1\nSa\nR$+\t$@ $>"r" $1\n');
+    const rule = config.rulesets.rules[config.rulesets.numberOf('a')!]![0];
+    expect(formatTokens(rule.rhs, config.macroNames)).toBe(' $@ $> "r" $1\n');
+    expect(run('a', ['y'])).toEqual({ status: 0, text: 'r y' });
+    expect(formatTokens(rule.rhs, config.macroNames)).toBe(' $@ $> r $1\n');
+  });
+
   it('stops a rule applied 100 times in a row and says so', () => {
     const { run, out } = envFor('V10\nSloop\nR$+\t$1 x\n');
     expect(run('loop', ['a']).text.split(' ').length).toBe(101);
