@@ -71,6 +71,11 @@ export class MacroNames {
 /** Something macros can be read from (an envelope's table with its parents). */
 export interface MacroLookup {
   get(id: number): string | null;
+  /**
+   * Cuts a macro's value where it is defined (sendmail's scanner truncates an overlong text in
+   * place, and for $&x that text is the macro's value).
+   */
+  truncate?(id: number, length: number): void;
 }
 
 /** One table of macro values (an envelope's e_macro, or the global one). */
@@ -83,6 +88,12 @@ export class MacroTable implements MacroLookup {
     const v = this.values[id & 0xff];
     if (v !== null) return v;
     return this.parent ? this.parent.get(id) : null;
+  }
+
+  truncate(id: number, length: number): void {
+    const own = this.values[id & 0xff];
+    if (own !== null) this.values[id & 0xff] = own.slice(0, length);
+    else this.parent?.truncate?.(id, length);
   }
 
   /** This table's own value, ignoring parents. */

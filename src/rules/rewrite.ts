@@ -388,7 +388,9 @@ function substitute(
     if (value === null || value === '') continue;
     // sendmail saves the workspace around this scan (it may share prescan's vector)
     const saved = ws.read();
-    const scan = scanInto(value, env, env.config.tokenTables().external);
+    const scan = scanInto(value, env, env.config.tokenTables().external, (length) =>
+      env.macros.truncate?.(tok.charCodeAt(1), length),
+    );
     if (scan === null) return EX_DATAERR;
     for (const t of scan) {
       if (env.debug.level(21) >= 19) env.out.write(` ... ${t}\n`);
@@ -416,7 +418,12 @@ function bindingTrace(digit: string, pvp: readonly string[], first: number, last
  * Scans text as sendmail does during rewriting: the tokens go through prescan's shared vector
  * (so a failed scan leaves its partial result there, as in sendmail). null on failure.
  */
-export function scanInto(text: string, env: RewriteEnv, table: Uint8Array): string[] | null {
+export function scanInto(
+  text: string,
+  env: RewriteEnv,
+  table: Uint8Array,
+  truncateText?: (length: number) => void,
+): string[] | null {
   const result = prescan(text, {
     delimiter: '\0',
     table,
@@ -425,5 +432,6 @@ export function scanInto(text: string, env: RewriteEnv, table: Uint8Array): stri
     errors: env.config.errors,
   });
   env.scanVector.write(result.written, !result.failed);
+  if (result.truncateInputTo !== undefined) truncateText?.(result.truncateInputTo);
   return result.tokens;
 }
