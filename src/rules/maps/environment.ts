@@ -74,8 +74,23 @@ function unsafeDirectory(dir: string, depth = 0): string | null {
   return null;
 }
 
-/** sendmail's safefile() as root, for a file a map reads. */
-export function safeFileProblem(path: string): string | null {
+/** Whether the user "root" is listed as a member of this group in /etc/group. */
+function rootInGroup(gid: number): boolean {
+  const read = readLatin1('/etc/group');
+  if (!read.ok) return false;
+  return read.text.split('\n').some((line) => {
+    const f = line.split(':');
+    return f.length >= 4 && Number(f[2]) === gid && f[3]!.split(',').includes('root');
+  });
+}
+
+/**
+ * sendmail's safefile() as root, for a file a map reads: no group- or world-writable directory
+ * on the way, a regular file, readable by root as sendmail counts it — through the owner bits
+ * only when root or TrustedUser owns the file, else the group bits (root's group or a group
+ * listing root), else the others bits.
+ */
+export function safeFileProblem(path: string, trustedUid = 0): string | null {
   if (path.length >= 4096) return 'ENAMETOOLONG';
   const slash = path.lastIndexOf('/');
   const dir = slash < 0 ? '.' : slash === 0 ? '/' : path.slice(0, slash);
@@ -88,7 +103,13 @@ export function safeFileProblem(path: string): string | null {
     return errnoOf(err);
   }
   if (!st.isFile()) return 'E_SM_REGONLY';
-  return null;
+  const S_IRUSR = 0o400;
+  let want = S_IRUSR;
+  if (st.uid !== 0 && st.uid !== trustedUid) {
+    want >>= 3;
+    if (st.gid !== 0 && !rootInGroup(st.gid)) want >>= 3;
+  }
+  return (st.mode & want) === want ? null : 'EACCES';
 }
 
 function runProgram(argv: string[], options: MapOptions): ProgramRun {
@@ -174,7 +195,7 @@ export function nodeMapEnvironment(o: NodeMapEnvironmentOptions = {}): MapEnviro
     options,
     macros: o.macros ?? simpleMacros(),
     readFile: readLatin1,
-    safeFile: safeFileProblem,
+    safeFile: (path) => safeFileProblem(path, options.trustedUid ?? 0),
     runProgram: (argv) => runProgram(argv, options),
     syslog: o.syslog ?? (() => undefined),
     report: o.report ?? (() => undefined),

@@ -200,6 +200,11 @@ export interface MapOptions {
   verbose?: boolean;
   /** True in defer (queue-only, DeliveryMode=defer) mode: -D maps answer tempfail. */
   deferMode: boolean;
+  /**
+   * Option TrustedUser as a uid (0 when unset): files it owns count as root's when sendmail
+   * checks whether it may read a map (safefile).
+   */
+  trustedUid?: number;
   /** Option DefaultUser: the uid and gid program maps run as (when mailcf runs as root). */
   defaultUid: number;
   defaultGid: number;
