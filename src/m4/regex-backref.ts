@@ -3,14 +3,7 @@
 // captures (only of the groups referred back to), keeping for each its predecessors: that gives
 // the valid ends and which nodes lie on a valid path. The registers then come from gnulib's walk
 // in its backtracking form (a fail stack of untaken branches, as set_regs does with references).
-import {
-  type MatchResult,
-  type WalkRegisters,
-  Machine,
-  copyRegisters,
-  finishRegisters,
-  updateRegisters,
-} from './regex-machine.js';
+import { type MatchResult, Machine, WalkRegisters } from './regex-machine.js';
 import { NodeType, isEpsilon } from './regex-program.js';
 
 interface State {
@@ -25,7 +18,7 @@ interface State {
 class StateGraph {
   readonly states: State[] = [];
   readonly predecessors: number[][] = [];
-  readonly ends = new Set<number>();
+  readonly successors: number[][] = [];
   private readonly ids = new Map<string, number>();
   private readonly referenced: number[];
 
@@ -38,7 +31,7 @@ class StateGraph {
       ...new Set(m.program.nodes.filter((n) => n.type === NodeType.BackRef).map((n) => n.group)),
     ];
     const none = new Array<number>(groups).fill(-1);
-    this.add(m.program.init, start, none, none, -1);
+    if (m.present(m.program.init, start)) this.add(m.program.init, start, none, none, -1);
     for (let i = 0; i < this.states.length; i++) this.expand(i);
   }
 
@@ -61,7 +54,10 @@ class StateGraph {
       this.states.push({ node, pos, so, eo });
       this.predecessors.push([]);
     }
-    if (from >= 0) this.predecessors[id].push(from);
+    if (from >= 0) {
+      this.predecessors[id].push(from);
+      (this.successors[from] ??= []).push(id);
+    }
   }
 
   private expand(id: number): void {
@@ -69,73 +65,172 @@ class StateGraph {
     const m = this.m;
     const info = m.program.nodes[node];
     if (info.type === NodeType.End) {
-      this.ends.add(pos);
+      return;
     } else if (isEpsilon(info.type)) {
-      if (m.passes(node, pos)) for (const d of info.edests) this.add(d, pos, so, eo, id);
+      for (const d of info.edests) if (m.present(d, pos)) this.add(d, pos, so, eo, id);
     } else if (info.type === NodeType.BackRef) {
+      if (!m.nextOk(node, pos)) return;
       const from = so[info.group];
       const to = eo[info.group];
       if (from < 0 || to < from) return;
       const length = to - from;
       const text = m.subject.text;
       if (pos + length > m.n || text.slice(from, to) !== text.slice(pos, pos + length)) return;
-      this.add(info.next, pos + length, so, eo, id);
+      // An empty reference moves like an epsilon (to a clone, if the node is one); else to next.
+      const target = length === 0 ? info.edests[0] : info.next;
+      if (m.present(target, pos + length)) this.add(target, pos + length, so, eo, id);
     } else {
       const length = m.accept(node, pos);
-      if (length > 0) this.add(info.next, pos + length, so, eo, id);
+      if (length > 0 && m.present(info.next, pos + length)) this.add(info.next, pos + length, so, eo, id);
     }
   }
 
-  /** For each position from start to end, the nodes on some valid path that ends at `end`. */
-  viableTowards(start: number, end: number): Uint8Array[] {
-    const size = this.m.program.nodes.length;
-    const viable = Array.from({ length: end - start + 1 }, () => new Uint8Array(size));
-    const seen = new Uint8Array(this.states.length);
-    const stack: number[] = [];
-    this.states.forEach((s, i) => {
-      if (s.node === this.m.program.end && s.pos === end) stack.push(i);
+  /** Where each reference node may lead from a position, on some explored path: [position, node]. */
+  references(): Map<string, [number, number][]> {
+    const nodes = this.m.program.nodes;
+    const out = new Map<string, [number, number][]>();
+    this.states.forEach((state, id) => {
+      if (nodes[state.node].type !== NodeType.BackRef) return;
+      for (const successor of this.successors[id] ?? []) {
+        const target = this.states[successor];
+        const key = `${state.node},${state.pos}`;
+        const list = out.get(key) ?? [];
+        list.push([target.pos, target.node]);
+        out.set(key, list);
+      }
     });
-    while (stack.length > 0) {
-      const id = stack.pop()!;
-      if (seen[id]) continue;
-      seen[id] = 1;
-      const s = this.states[id];
-      viable[s.pos - start][s.node] = 1;
-      for (const p of this.predecessors[id]) stack.push(p);
-    }
-    return viable;
+    return out;
   }
+}
+
+type References = Map<string, [number, number][]>;
+
+/**
+ * gnulib's state log for a start: at each position the union of the epsilon closures of what
+ * arrived there (by consuming nodes, and by references), less nodes whose context fails. At the
+ * start, a reference whose group's end is also there may match empty, so what follows it joins.
+ */
+function looseStates(m: Machine, start: number, references: References): Uint8Array[] {
+  const { nodes, eclosures, init } = m.program;
+  const size = nodes.length;
+  const states: Uint8Array[] = [];
+  const seeds: number[][] = [[init]];
+  const initial = new Set(eclosures[init]);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const b of [...initial]) {
+      if (nodes[b].type !== NodeType.BackRef) continue;
+      const closes = [...initial].some(
+        (c) => nodes[c].type === NodeType.Close && nodes[c].group === nodes[b].group,
+      );
+      const after = nodes[b].edests[0];
+      if (closes && !initial.has(after)) {
+        for (const x of eclosures[after]) initial.add(x);
+        changed = true;
+      }
+    }
+  }
+  for (let p = start; p <= m.n; p++) {
+    const here = new Uint8Array(size);
+    // Closures of what arrived, and of what empty references lead to at this same position.
+    const work = p === start ? [...initial] : (seeds[p - start] ?? []).flatMap((seed) => eclosures[seed]);
+    let any = false;
+    while (work.length > 0) {
+      const node = work.pop()!;
+      if (here[node] || !m.present(node, p)) continue;
+      here[node] = 1;
+      any = true;
+      if (nodes[node].type !== NodeType.BackRef) continue;
+      for (const [at, target] of references.get(`${node},${p}`) ?? []) {
+        if (at === p) work.push(...eclosures[target]);
+        else (seeds[at - start] ??= []).push(target);
+      }
+    }
+    states.push(here);
+    if (!any && seeds.slice(p - start + 1).every((list) => !list || list.length === 0)) break;
+    for (let node = 0; node < size; node++) {
+      const type = nodes[node].type;
+      if (!here[node] || isEpsilon(type) || type === NodeType.End || type === NodeType.BackRef) continue;
+      const length = m.accept(node, p);
+      if (length > 0) (seeds[p + length - start] ??= []).push(nodes[node].next);
+    }
+  }
+  return states;
+}
+
+/**
+ * gnulib's sifted states: the logged nodes from which the end node `last` at `end` can still be
+ * reached by consuming nodes and epsilon closures, a reference counting as reaching what it
+ * leads to.
+ */
+function siftTowards(
+  m: Machine,
+  logged: Uint8Array[],
+  references: References,
+  start: number,
+  end: number,
+  last: number,
+): Uint8Array[] {
+  const { nodes, eclosures } = m.program;
+  const size = nodes.length;
+  const sifted: Uint8Array[] = new Array(end - start + 1);
+  const keepSources = (p: number, keep: Uint8Array): void => {
+    const here = logged[p - start];
+    for (let node = 0; node < size; node++) {
+      if (here[node] && !keep[node] && eclosures[node].some((d) => keep[d] === 2)) keep[node] = 1;
+    }
+  };
+  const keepReferences = (p: number, keep: Uint8Array): void => {
+    for (let node = 0; node < size; node++) {
+      if (keep[node] === 2 || !logged[p - start][node] || nodes[node].type !== NodeType.BackRef) continue;
+      if (node === last && p === end) continue;
+      const targets = references.get(`${node},${p}`) ?? [];
+      if (targets.some(([at, target]) => at <= end && (at === p ? keep : sifted[at - start])[target]))
+        keep[node] = 2;
+    }
+  };
+  for (let p = end; p >= start; p--) {
+    const keep = new Uint8Array(size);
+    if (p === end) {
+      keep[last] = 2;
+    } else {
+      for (let node = 0; node < size; node++) {
+        const type = nodes[node].type;
+        if (!logged[p - start][node] || isEpsilon(type) || type === NodeType.End || type === NodeType.BackRef)
+          continue;
+        const length = m.accept(node, p);
+        if (length > 0 && p + length <= end && sifted[p + length - start][nodes[node].next]) keep[node] = 2;
+      }
+    }
+    sifted[p - start] = keep;
+    keepSources(p, keep);
+    keepReferences(p, keep);
+    keepSources(p, keep);
+  }
+  return sifted;
 }
 
 interface Choice {
   idx: number;
   node: number;
   regs: WalkRegisters;
-  prev: WalkRegisters;
   passed: Set<number>;
 }
 
 /** gnulib's set_regs with its fail stack (used when the pattern has forks). */
-function walkWithBacktracking(m: Machine, start: number, end: number, viable: Uint8Array[]) {
+function walkWithBacktracking(m: Machine, start: number, end: number, last: number, viable: Uint8Array[]) {
   const program = m.program;
   const nodes = program.nodes;
-  const hasForks = nodes.some((n) => n.type === NodeType.Alt || n.type === NodeType.Star);
-  const failStack: Choice[] | undefined = hasForks ? [] : undefined;
-  let regs: WalkRegisters = {
-    so: new Array(program.groups + 1).fill(-1),
-    eo: new Array(program.groups + 1).fill(-1),
-  };
-  regs.so[0] = 0;
-  regs.eo[0] = end - start;
-  let prev = copyRegisters(regs);
+  const failStack: Choice[] | undefined = program.hasForks ? [] : undefined;
+  let regs = WalkRegisters.initial(program.groups, end - start);
   let node = program.init;
   let idx = start;
   let passed = new Set<number>();
-  const isViable = (at: number, n: number): boolean => at <= end && viable[at - start][n] === 1;
+  const isViable = (at: number, n: number): boolean => at <= end && viable[at - start][n] !== 0;
   const pop = (): boolean => {
     const choice = failStack?.pop();
     if (!choice) return false;
-    ({ idx, node, regs, prev, passed } = choice);
+    ({ idx, node, regs, passed } = choice);
     return true;
   };
 
@@ -152,13 +247,7 @@ function walkWithBacktracking(m: Machine, start: number, end: number, viable: Ui
           continue;
         }
         if (passed.has(dest)) return candidate;
-        failStack?.push({
-          idx,
-          node: candidate,
-          regs: copyRegisters(regs),
-          prev: copyRegisters(prev),
-          passed: new Set(passed),
-        });
+        failStack?.push({ idx, node: candidate, regs: regs.clone(), passed: new Set(passed) });
         break;
       }
       return dest;
@@ -193,8 +282,8 @@ function walkWithBacktracking(m: Machine, start: number, end: number, viable: Ui
   };
 
   while (idx <= end) {
-    ({ regs, prev } = updateRegisters(m, node, idx - start, regs, prev));
-    if ((idx === end && node === program.end) || passed.has(node)) {
+    regs.update(nodes[node], idx - start);
+    if ((idx === end && node === last) || passed.has(node)) {
       // Done, unless a group was left open and another branch remains to be tried.
       const open = regs.so.some((so, r) => so > -1 && regs.eo[r] === -1);
       if (!(failStack && open && pop())) break;
@@ -206,20 +295,27 @@ function walkWithBacktracking(m: Machine, start: number, end: number, viable: Ui
       return undefined;
     }
   }
-  return finishRegisters(program, regs, start);
+  return regs.finish(program, start);
 }
 
 /** re_search for a pattern with back-references, from byte offset `from`. */
 export function findBackRefMatch(m: Machine, from: number, wantRegisters: boolean): MatchResult | undefined {
+  const nodes = m.program.nodes;
   for (let start = from; start <= m.n; start++) {
     if (!m.canStartAt(start)) continue;
-    const graph = new StateGraph(m, start);
-    if (graph.ends.size === 0) continue;
-    const end = Math.max(...graph.ends);
-    if (!wantRegisters) return { start, end, registers: { start: [start], end: [end] } };
-    const registers = walkWithBacktracking(m, start, end, graph.viableTowards(start, end));
-    if (!registers) return undefined;
-    return { start, end, registers };
+    const references = new StateGraph(m, start).references();
+    const logged = looseStates(m, start, references);
+    // The longest end whose sifting reaches back to the start (gnulib's prune_impossible_nodes).
+    for (let end = start + logged.length - 1; end >= start; end--) {
+      const here = logged[end - start];
+      const last = nodes.findIndex((n, i) => here[i] === 1 && n.type === NodeType.End && m.halts(i, end));
+      if (last < 0) continue;
+      const sifted = siftTowards(m, logged, references, start, end, last);
+      if (!sifted[0].includes(1) && !sifted[0].includes(2)) continue;
+      if (!wantRegisters) return { start, end, registers: { start: [start], end: [end] } };
+      const registers = walkWithBacktracking(m, start, end, last, sifted);
+      return registers && { start, end, registers };
+    }
   }
   return undefined;
 }

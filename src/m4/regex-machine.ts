@@ -1,7 +1,18 @@
 // The automaton meeting the subject: what each node accepts at a position, which anchors hold,
 // and gnulib's register bookkeeping, shared by the plain search and the back-reference search.
-import { type Program, NodeType, isEpsilon } from './regex-program.js';
-import type { AnchorKind } from './regex-syntax.js';
+import {
+  NEXT_ENDBUF,
+  NEXT_MASK,
+  NEXT_NEWLINE,
+  NEXT_NOTWORD,
+  NEXT_WORD,
+  PREV_BEGBUF,
+  PREV_MASK,
+  PREV_NEWLINE,
+  PREV_NOTWORD,
+  PREV_WORD,
+} from './regex-closure.js';
+import { type Program, type ProgramNode, NodeType } from './regex-program.js';
 import { type Subject, isByteWordChar, isWideAlnum, isWideSpace } from './regex-text.js';
 
 /** Registers as GNU reports them: absolute offsets, -1 when unset (an end may be start-1). */
@@ -44,48 +55,101 @@ function utf8PeriodLength(text: string, p: number): number {
   return length;
 }
 
+/**
+ * How the subject is read. 'bytes': every byte a character, C classes (the C locale, and any
+ * pure ASCII subject). 'utf8-fast': gnulib's single-byte path in a UTF-8 locale, where only `.`
+ * knows UTF-8 sequences. 'utf8': multibyte characters throughout.
+ */
+type ReadMode = 'bytes' | 'utf8-fast' | 'utf8';
+
 /** What the automaton's nodes see of the subject: acceptance and context. */
 export class Machine {
   readonly n: number;
-  private readonly reverseEpsilon: number[][];
+  readonly text: string;
+  readonly mode: ReadMode;
+  /** gnulib only classifies word characters for contexts when \< \> \b \B are used. */
+  private readonly wordContexts: boolean;
 
   constructor(
     readonly program: Program,
     readonly subject: Subject,
   ) {
     this.n = subject.length;
-    this.reverseEpsilon = program.nodes.map(() => []);
-    program.nodes.forEach((node, index) => {
-      if (isEpsilon(node.type)) for (const d of node.edests) this.reverseEpsilon[d].push(index);
-    });
+    this.text = subject.text;
+    this.mode = !subject.multibyte ? 'bytes' : program.regime === 'utf8' ? 'utf8' : 'utf8-fast';
+    this.wordContexts = program.nodes.some(
+      (n) => (n.constraint & (PREV_WORD | PREV_NOTWORD | NEXT_WORD | NEXT_NOTWORD)) !== 0,
+    );
   }
 
   /** A match may start at p: anywhere, except inside a character in multibyte matching. */
   canStartAt(p: number): boolean {
-    return this.program.regime !== 'utf8' || p >= this.n || this.subject.charLength[p] !== 0;
+    return this.mode !== 'utf8' || p >= this.n || this.subject.charLength[p] !== 0;
+  }
+
+  /** Is the character at byte `at` (or the one containing it) a word character? */
+  private isWordAt(at: number): boolean {
+    if (!this.wordContexts || at < 0 || at >= this.n) return false;
+    if (this.mode !== 'utf8') return isByteWordChar(this.text.charCodeAt(at));
+    const s = this.subject;
+    while (at > 0 && s.charLength[at] === 0) at--;
+    const wc = s.wide[at];
+    return wc === 95 || isWideAlnum(wc);
+  }
+
+  /** The context before p satisfies the node's PREV constraints: the node exists at p. */
+  present(index: number, p: number): boolean {
+    const c = this.program.nodes[index].constraint & PREV_MASK;
+    if (c === 0) return true;
+    if (c & PREV_BEGBUF && p !== 0) return false;
+    if (c & PREV_NEWLINE && p !== 0 && this.text.charCodeAt(p - 1) !== 10) return false;
+    if (c & (PREV_WORD | PREV_NOTWORD)) {
+      const word = this.isWordAt(p - 1);
+      if (c & PREV_WORD && !word) return false;
+      if (c & PREV_NOTWORD && word) return false;
+    }
+    return true;
+  }
+
+  /** The context after p satisfies the node's NEXT constraints. */
+  nextOk(index: number, p: number): boolean {
+    const c = this.program.nodes[index].constraint & NEXT_MASK;
+    if (c === 0) return true;
+    if (c & NEXT_ENDBUF && p !== this.n) return false;
+    if (c & NEXT_NEWLINE && p !== this.n && this.text.charCodeAt(p) !== 10) return false;
+    if (c & (NEXT_WORD | NEXT_NOTWORD)) {
+      const word = this.isWordAt(p);
+      if (c & NEXT_WORD && !word) return false;
+      if (c & NEXT_NOTWORD && word) return false;
+    }
+    return true;
+  }
+
+  /** An end node stops a match at p. */
+  halts(index: number, p: number): boolean {
+    return this.nextOk(index, p);
   }
 
   /** Bytes consumed by a consuming node at p, 0 when it does not match there. */
   accept(index: number, p: number): number {
-    if (p >= this.n) return 0;
+    if (p >= this.n || !this.nextOk(index, p)) return 0;
     const node = this.program.nodes[index];
-    const s = this.subject;
-    const byte = s.text.charCodeAt(p);
+    const byte = this.text.charCodeAt(p);
     switch (node.type) {
       case NodeType.Char:
         return byte === node.byte ? 1 : 0;
       case NodeType.Bytes:
-        return node.bytes![byte] ? 1 : 0;
+        return node.bytes![byte];
       case NodeType.Any:
-        if (this.program.regime === 'bytes') return byte !== 10 ? 1 : 0;
-        if (byte < 0x80) return byte !== 10 ? 1 : 0;
-        if (this.program.regime === 'utf8-bytes') return utf8PeriodLength(s.text, p);
-        return s.charLength[p] > 1 ? s.charLength[p] : 0;
+        if (byte < 0x80 || this.mode === 'bytes') return byte !== 10 ? 1 : 0;
+        if (this.mode === 'utf8-fast') return utf8PeriodLength(this.text, p);
+        return this.subject.charLength[p] > 1 ? this.subject.charLength[p] : 0;
       case NodeType.Wide: {
-        const length = s.charLength[p];
+        if (this.mode !== 'utf8') return 0;
+        const length = this.subject.charLength[p];
         if (length <= 1) return 0;
         const set = node.wide!;
-        const wc = s.wide[p];
+        const wc = this.subject.wide[p];
         const member =
           set.chars.includes(wc) ||
           set.ranges.some(([from, to]) => from <= wc && wc <= to) ||
@@ -97,116 +161,84 @@ export class Machine {
     }
   }
 
-  /** Is the character before (after) position p a word character? */
-  private isWordAround(p: number, before: boolean): boolean {
-    const s = this.subject;
-    let at = before ? p - 1 : p;
-    if (at < 0 || at >= this.n) return false;
-    if (this.program.regime === 'bytes') return isByteWordChar(s.text.charCodeAt(at));
-    while (at > 0 && s.charLength[at] === 0) at--;
-    const wc = s.wide[at];
-    return wc === 95 || isWideAlnum(wc);
+  /** The context class gnulib gives a DFA state entered at p (for its start-state comparisons). */
+  stateContext(p: number): string {
+    if (p === 0) return 'begbuf';
+    if (this.isWordAt(p - 1)) return 'word';
+    return this.text.charCodeAt(p - 1) === 10 ? 'newline' : 'other';
+  }
+}
+
+/**
+ * Registers during the walk, relative to the match start, as gnulib's regmatch_t array, with
+ * the copy it keeps of them as of the last non-empty group match ("prev").
+ */
+export class WalkRegisters {
+  readonly so: Int32Array;
+  readonly eo: Int32Array;
+  private readonly prevSo: Int32Array;
+  private readonly prevEo: Int32Array;
+
+  constructor(size: number) {
+    this.so = new Int32Array(size).fill(-1);
+    this.eo = new Int32Array(size).fill(-1);
+    this.prevSo = new Int32Array(size).fill(-1);
+    this.prevEo = new Int32Array(size).fill(-1);
   }
 
-  anchorHolds(anchor: AnchorKind, p: number): boolean {
-    const text = this.subject.text;
-    switch (anchor) {
-      case 'line-first':
-        return p === 0 || text.charCodeAt(p - 1) === 10;
-      case 'line-last':
-        return p === this.n || text.charCodeAt(p) === 10;
-      case 'buf-first':
-        return p === 0;
-      case 'buf-last':
-        return p === this.n;
-      case 'word-first':
-        return !this.isWordAround(p, true) && this.isWordAround(p, false);
-      case 'word-last':
-        return this.isWordAround(p, true) && !this.isWordAround(p, false);
-      case 'inside-word':
-        return this.isWordAround(p, true) && this.isWordAround(p, false);
-      case 'inside-notword':
-        return !this.isWordAround(p, true) && !this.isWordAround(p, false);
-    }
+  /** Registers at the start of a walk over a match of `length` bytes. */
+  static initial(groups: number, length: number): WalkRegisters {
+    const regs = new WalkRegisters(groups + 1);
+    regs.so[0] = regs.prevSo[0] = 0;
+    regs.eo[0] = regs.prevEo[0] = length;
+    return regs;
   }
 
-  /** An epsilon node lets the walk through at p (anchors must hold). */
-  passes(index: number, p: number): boolean {
-    const node = this.program.nodes[index];
-    return node.type !== NodeType.Anchor || this.anchorHolds(node.anchor!, p);
+  clone(): WalkRegisters {
+    const copy = new WalkRegisters(this.so.length);
+    copy.so.set(this.so);
+    copy.eo.set(this.eo);
+    copy.prevSo.set(this.prevSo);
+    copy.prevEo.set(this.prevEo);
+    return copy;
   }
 
-  /**
-   * Marks every node from which `targets` (already marked in `marks`) can be reached at p by
-   * epsilon moves alone. This is gnulib's "sifted state": where the match can still succeed.
-   */
-  closeBackwards(marks: Uint8Array, p: number): void {
-    const stack: number[] = [];
-    marks.forEach((m, i) => {
-      if (m) stack.push(i);
-    });
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      for (const from of this.reverseEpsilon[node]) {
-        if (marks[from] || !this.passes(from, p)) continue;
-        marks[from] = 1;
-        stack.push(from);
+  /** gnulib's update_regs: what passing an Open or Close node at idx does. */
+  update(info: ProgramNode, idx: number): void {
+    const r = info.group + 1;
+    if (info.type === NodeType.Open) {
+      this.so[r] = idx;
+      this.eo[r] = -1;
+    } else if (info.type === NodeType.Close) {
+      if (this.so[r] < idx) {
+        this.eo[r] = idx;
+        this.prevSo.set(this.so);
+        this.prevEo.set(this.eo);
+      } else if (info.optional && this.prevSo[r] !== -1) {
+        // An optional group that matched empty again: undo back to its previous match.
+        this.so.set(this.prevSo);
+        this.eo.set(this.prevEo);
+      } else {
+        this.eo[r] = idx;
       }
     }
   }
-}
 
-/** Registers during the walk, relative to the match start, as gnulib's regmatch_t array. */
-export interface WalkRegisters {
-  so: number[];
-  eo: number[];
-}
-
-export function copyRegisters(r: WalkRegisters): WalkRegisters {
-  return { so: r.so.slice(), eo: r.eo.slice() };
-}
-
-/** gnulib's update_regs: what passing an Open or Close node does to the registers. */
-export function updateRegisters(
-  m: Machine,
-  node: number,
-  idx: number,
-  regs: WalkRegisters,
-  prev: WalkRegisters,
-): { regs: WalkRegisters; prev: WalkRegisters } {
-  const info = m.program.nodes[node];
-  const r = info.group + 1;
-  if (info.type === NodeType.Open) {
-    regs.so[r] = idx;
-    regs.eo[r] = -1;
-  } else if (info.type === NodeType.Close) {
-    if (regs.so[r] < idx) {
-      regs.eo[r] = idx;
-      prev = copyRegisters(regs);
-    } else if (info.optional && prev.so[r] !== -1) {
-      // An optional group that matched empty again: undo back to its previous match.
-      regs = copyRegisters(prev);
-    } else {
-      regs.eo[r] = idx;
+  /** Absolute offsets, then GNU's merged-group map. */
+  finish(program: Program, start: number): Registers {
+    const startOut: number[] = [];
+    const endOut: number[] = [];
+    for (let r = 0; r <= program.groups; r++) {
+      // gnulib adds the offset whenever the start is set, even to an unset end.
+      startOut.push(this.so[r] === -1 ? -1 : this.so[r] + start);
+      endOut.push(this.so[r] === -1 ? this.eo[r] : this.eo[r] + start);
     }
+    program.subexpMap.forEach((target, i) => {
+      if (target !== i) {
+        startOut[i + 1] = startOut[target + 1];
+        endOut[i + 1] = endOut[target + 1];
+      }
+    });
+    return { start: startOut, end: endOut };
   }
-  return { regs, prev };
-}
-
-/** Converts walk registers to absolute offsets, then applies GNU's merged-group map. */
-export function finishRegisters(program: Program, regs: WalkRegisters, start: number): Registers {
-  const startOut: number[] = [];
-  const endOut: number[] = [];
-  for (let r = 0; r <= program.groups; r++) {
-    // gnulib adds the offset whenever the start is set, even to an unset end.
-    startOut.push(regs.so[r] === -1 ? -1 : regs.so[r] + start);
-    endOut.push(regs.so[r] === -1 ? regs.eo[r] : regs.eo[r] + start);
-  }
-  program.subexpMap.forEach((target, i) => {
-    if (target !== i) {
-      startOut[i + 1] = startOut[target + 1];
-      endOut[i + 1] = endOut[target + 1];
-    }
-  });
-  return { start: startOut, end: endOut };
 }

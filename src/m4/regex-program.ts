@@ -2,38 +2,12 @@
 // same nodes, numbered in the same (post-)order, with the same epsilon links. Which register
 // values GNU reports depends on that numbering (alternatives are tried in node order), so the
 // layout is reproduced rather than any automaton that merely accepts the same language.
-import type { AnchorKind, ParsedPattern, Tree, WideSet } from './regex-syntax.js';
+import { ANCHOR_CONSTRAINTS, buildClosures } from './regex-closure.js';
+import { NodeType, type ProgramNode } from './regex-nodes.js';
+import type { ParsedPattern, Tree } from './regex-syntax.js';
 import type { Charset } from './regex-text.js';
 
-export enum NodeType {
-  Char,
-  Bytes,
-  Wide,
-  Any,
-  Anchor,
-  BackRef,
-  Open,
-  Close,
-  Alt,
-  Star,
-  End,
-}
-
-export interface ProgramNode {
-  type: NodeType;
-  byte: number;
-  bytes?: Uint8Array;
-  wide?: WideSet;
-  anchor?: AnchorKind;
-  /** Group index (0-based) of Open, Close and BackRef. */
-  group: number;
-  /** An Open/Close of a group directly under a repetition (GNU's opt_subexp). */
-  optional: boolean;
-  /** Where a consuming node (or a back-reference) goes next. */
-  next: number;
-  /** Where an epsilon node may go, in GNU's preference order (ascending node index). */
-  edests: number[];
-}
+export { NodeType, type ProgramNode, isEpsilon } from './regex-nodes.js';
 
 /**
  * How characters are matched. 'bytes': the C locale. 'utf8': multibyte matching, starts only at
@@ -52,16 +26,15 @@ export interface Program {
   subexpMap: number[];
   hasBackRefs: boolean;
   regime: Regime;
-}
-
-export function isEpsilon(type: NodeType): boolean {
-  return (
-    type === NodeType.Anchor ||
-    type === NodeType.Open ||
-    type === NodeType.Close ||
-    type === NodeType.Alt ||
-    type === NodeType.Star
-  );
+  /** Some node is an alternative or a repetition (gnulib's has_plural_match). */
+  hasForks: boolean;
+  hasAnchors: boolean;
+  /** Each node's epsilon closure (gnulib's eclosure), clones included. */
+  eclosures: number[][];
+  /** Bytes a match can start with; irrelevant when `canBeEmpty`. */
+  firstBytes: Uint8Array;
+  /** The pattern may match the empty string (ignoring anchors). */
+  canBeEmpty: boolean;
 }
 
 /** A tree node while the automaton is laid out. */
@@ -94,18 +67,18 @@ function mergeNestedGroups(tree: Tree | null, subexpMap: number[]): Tree | null 
     }
     case 'concat':
       return {
-        kind: 'concat',
+        ...tree,
         left: mergeNestedGroups(tree.left, subexpMap)!,
         right: mergeNestedGroups(tree.right, subexpMap)!,
       };
     case 'alt':
       return {
-        kind: 'alt',
+        ...tree,
         left: mergeNestedGroups(tree.left, subexpMap),
         right: mergeNestedGroups(tree.right, subexpMap),
       };
     case 'star':
-      return { kind: 'star', body: mergeNestedGroups(tree.body, subexpMap)! };
+      return { ...tree, body: mergeNestedGroups(tree.body, subexpMap)! };
     default:
       return tree;
   }
@@ -162,8 +135,20 @@ function preorder(root: Work, visit: (w: Work) => void): void {
 }
 
 function nodeOf(w: Work): ProgramNode {
-  const base: ProgramNode = { type: NodeType.End, byte: 0, group: -1, optional: false, next: -1, edests: [] };
   const t = w.tree;
+  // gnulib flags the nodes of x+'s copy of x as duplicated; their origin is never set (we see 0).
+  const copied = 'copied' in t && t.copied === true;
+  const base: ProgramNode = {
+    type: NodeType.End,
+    byte: 0,
+    group: -1,
+    optional: false,
+    next: -1,
+    edests: [],
+    constraint: 0,
+    duplicated: copied,
+    origin: copied ? 0 : -1,
+  };
   switch (t.kind) {
     case 'char':
       return { ...base, type: NodeType.Char, byte: t.byte };
@@ -174,7 +159,7 @@ function nodeOf(w: Work): ProgramNode {
     case 'any':
       return { ...base, type: NodeType.Any };
     case 'anchor':
-      return { ...base, type: NodeType.Anchor, anchor: t.anchor };
+      return { ...base, type: NodeType.Anchor, anchor: t.anchor, constraint: ANCHOR_CONSTRAINTS[t.anchor] };
     case 'backref':
       return { ...base, type: NodeType.BackRef, group: t.group };
     case 'open':
@@ -262,13 +247,57 @@ export function compileProgram(parsed: ParsedPattern, charset: Charset): Program
         node.next = nextIndex;
     }
   });
+  const init = root.first!.index;
+  const regime = chooseRegime(nodes, charset);
+  const eclosures = buildClosures(nodes);
   return {
     nodes,
-    init: root.first!.index,
+    init,
     end: endWork.index,
     groups: parsed.groups,
     subexpMap,
     hasBackRefs,
-    regime: chooseRegime(nodes, charset),
+    regime,
+    hasForks: nodes.some((n) => n.type === NodeType.Alt || n.type === NodeType.Star),
+    hasAnchors: nodes.some((n) => n.type === NodeType.Anchor),
+    eclosures,
+    ...firstBytesOf(nodes, init),
   };
+}
+
+/** The bytes a match can begin with (gnulib's fastmap), found from the start ignoring anchors. */
+function firstBytesOf(nodes: ProgramNode[], init: number): { firstBytes: Uint8Array; canBeEmpty: boolean } {
+  const firstBytes = new Uint8Array(256);
+  let canBeEmpty = false;
+  const seen = new Set<number>();
+  const stack = [init];
+  while (stack.length > 0) {
+    const index = stack.pop()!;
+    if (seen.has(index)) continue;
+    seen.add(index);
+    const node = nodes[index];
+    switch (node.type) {
+      case NodeType.Char:
+        firstBytes[node.byte] = 1;
+        break;
+      case NodeType.Bytes:
+        node.bytes!.forEach((member, b) => {
+          if (member) firstBytes[b] = 1;
+        });
+        break;
+      case NodeType.End:
+      case NodeType.BackRef: // may match empty: anything can follow
+        canBeEmpty = true;
+        break;
+      case NodeType.Any: // anything but a newline, and in UTF-8 any sequence
+        for (let b = 0; b < 256; b++) if (b !== 10) firstBytes[b] = 1;
+        break;
+      case NodeType.Wide: // multibyte characters start above 127
+        firstBytes.fill(1, 0x80);
+        break;
+      default:
+        stack.push(...node.edests);
+    }
+  }
+  return { firstBytes, canBeEmpty };
 }

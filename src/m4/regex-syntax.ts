@@ -31,7 +31,8 @@ export interface WideSet {
   negated: boolean;
 }
 
-export type Tree =
+/** A parse tree node; `copied` marks the copy `x+` makes of x (gnulib flags those nodes). */
+export type Tree = (
   | { kind: 'char'; byte: number }
   | { kind: 'bytes'; set: Uint8Array } // 256 entries: which single-byte characters match
   | { kind: 'wide'; set: WideSet } // which multibyte characters match
@@ -41,7 +42,8 @@ export type Tree =
   | { kind: 'concat'; left: Tree; right: Tree; plus?: true } // plus: right is left+'s copy, starred
   | { kind: 'alt'; left: Tree | null; right: Tree | null }
   | { kind: 'star'; body: Tree }
-  | { kind: 'group'; index: number; body: Tree | null; optional: boolean };
+  | { kind: 'group'; index: number; body: Tree | null; optional: boolean }
+) & { copied?: true };
 
 export interface ParsedPattern {
   tree: Tree | null;
@@ -520,19 +522,20 @@ class Parser {
 export function copyTree(tree: Tree): Tree {
   switch (tree.kind) {
     case 'concat':
-      return { kind: 'concat', left: copyTree(tree.left), right: copyTree(tree.right) };
+      return { kind: 'concat', left: copyTree(tree.left), right: copyTree(tree.right), copied: true };
     case 'alt':
       return {
         kind: 'alt',
         left: tree.left && copyTree(tree.left),
         right: tree.right && copyTree(tree.right),
+        copied: true,
       };
     case 'star':
-      return { kind: 'star', body: copyTree(tree.body) };
+      return { kind: 'star', body: copyTree(tree.body), copied: true };
     case 'group':
-      return { ...tree, body: tree.body && copyTree(tree.body) };
+      return { ...tree, body: tree.body && copyTree(tree.body), copied: true };
     default:
-      return { ...tree };
+      return { ...tree, copied: true };
   }
 }
 

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import type { Diagnostic, PureResult } from './diagnostics.js';
 import { cString } from './numeric.js';
 import { type MatchResult, type Registers } from './regex-machine.js';
-import { searchProgram } from './regex-match.js';
+import { Machine } from './regex-machine.js';
+import { searchMachine, searchProgram } from './regex-match.js';
 import { type Program, compileProgram } from './regex-program.js';
 import { toJsRegExp } from './regex-js.js';
 import { RegexSyntaxError, parseEmacsRegex } from './regex-syntax.js';
@@ -56,7 +57,7 @@ export interface M4Regex {
   program: Program;
 }
 
-const cache = new Map<string, M4Regex | string>();
+const caches: Record<Charset, Map<string, M4Regex | string>> = { bytes: new Map(), utf8: new Map() };
 const CACHE_LIMIT = 512;
 
 /** Compiles a pattern as GNU m4 does; the error is gnulib's message. */
@@ -64,8 +65,8 @@ export function compileM4Regex(
   pattern: string,
   charset: Charset,
 ): { ok: true; regex: M4Regex } | { ok: false; message: string } {
-  const key = `${charset}\0${pattern}`;
-  let entry = cache.get(key);
+  const cache = caches[charset];
+  let entry = cache.get(pattern);
   if (entry === undefined) {
     try {
       const parsed = parseEmacsRegex(pattern, charset);
@@ -75,7 +76,7 @@ export function compileM4Regex(
       entry = err.message;
     }
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(key, entry);
+    cache.set(pattern, entry);
   }
   return typeof entry === 'string' ? { ok: false, message: entry } : { ok: true, regex: entry };
 }
@@ -220,11 +221,11 @@ export function patsubstBuiltin(
   }
   const victim = cString(args[0]);
   const replacement = cString(args[2] ?? '');
-  const subject = makeSubject(victim, state.charset);
+  const machine = new Machine(compiled.regex.program, makeSubject(victim, state.charset));
   const substitution = new Substitution(state, compiled.regex.groups);
   let offset = 0;
   while (offset <= victim.length) {
-    const match = searchProgram(compiled.regex.program, subject, offset, true);
+    const match = searchMachine(machine, offset, true);
     if (!match) {
       substitution.text(victim.slice(offset));
       break;

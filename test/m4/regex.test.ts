@@ -320,6 +320,24 @@ const HAND_WRITTEN: PureCall[] = [
   P('a+b?c', '[+?]', '.'),
   P('a-b]c', '[]-]', '#'),
   P('AbC', '[A-Z]', '(\\&)'),
+  // gnulib reports an empty match late when its automaton idles in its start state.
+  R('ba', 'a*\\B'),
+  R('ba\n', '\\(a*\\)*\\B\\(\\)'),
+  P('bbba\nb_a_', '\\(a*\\)*\\B\\(\\)', '[\\&]'),
+  P('ba', 'a*\\Bx*', '[\\&]'),
+  // The walk must end at the lowest-numbered end node; anchors clone the nodes after them.
+  P('bb\n', '\\w\\B\\|\\(\\([ab]\\)\\)', '<\\1|\\2>'),
+  P('b\nabc', '\\(\\w\\)+\\|\\(.\\)\\|\\W', '[\\&]'),
+  P('bbbbbb', '\\(\\(\\>\\)+\\)**', '<\\1|\\2>'),
+  P(' bbb', '\\(\\(\\B\\)+\\(b\\)\\|\\(\\`\\)\\)', '<\\1|\\2|\\3>'),
+  P('ba\ncaac c', '\\(\\(\\(\\(\\(^\\)\\)*\\)?\\)\\)', '<\\1|\\2|\\3>'),
+  P('a a\nab', '\\(\\b\\b\\)*\\(ab\\)', '<\\1|\\2>'),
+  // Back-references, including gnulib's register walk failing (no match) on some.
+  R('ab', '\\(\\`\\)*\\1', '-'),
+  R('ab', '\\(\\`\\)\\1', '-'),
+  R('xyzxyz', '\\(.*\\)\\1', '[\\1]'),
+  R('abab', '\\(a\\|ab\\)\\(c\\|bab\\)*\\1*', '[\\&|\\1|\\2]'),
+  P('bb \nbb', "[^a]\\($\\)\\1\\|\\([ab]\\)+\\|\\'", '<\\1|\\2>'),
 ];
 
 const UTF8_CASES: PureCall[] = [
@@ -470,6 +488,23 @@ describe.skipIf(!hasM4Oracle())('regexp and patsubst against GNU m4', () => {
 
   it('agree on random patterns and subjects (fast-check, C.UTF-8)', () => {
     expect(differential(regexCalls(202, runs, true), 'utf8')).toEqual([]);
+  });
+
+  it('classify every Unicode character for \\w and \\s as glibc does (C.UTF-8)', () => {
+    // Each call replaces the class members in a run of characters separated by '-'.
+    const calls: PureCall[] = [];
+    for (const cls of ['\\w', '\\s']) {
+      for (let from = 0x80; from < 0x110000; from += 0x2000) {
+        let text = '';
+        for (let cp = from; cp < Math.min(from + 0x2000, 0x110000); cp++) {
+          if (cp < 0xd800 || cp > 0xdfff)
+            text += Buffer.from(String.fromCodePoint(cp), 'utf8').toString('latin1') + '-';
+        }
+        calls.push(P(text, cls, '!'));
+      }
+    }
+    const problems = differential(calls, 'utf8').map((d) => d.call.args[1]);
+    expect(problems).toEqual([]);
   });
 });
 
