@@ -1,7 +1,7 @@
 // The Berkeley DB classes (hash, btree) and implicit, served from the makemap text source of
 // the database: the same keys and values, found the way db_map_lookup finds them.
 import { lowerAscii } from './cbuf.js';
-import { withError } from './errors.js';
+import { syserr } from './errors.js';
 import { mapRewrite } from './map-rewrite.js';
 import { parseCommonArgs } from './parse-args.js';
 import type { ClassContext, MapClass, MapState, Av } from './state.js';
@@ -44,8 +44,8 @@ function openDb(map: MapState, ctx: ClassContext, className: string, quiet: bool
   const dbFile = dbFileName(decl.file ?? '');
   const source = textSourceFor(decl.file ?? '', ctx);
   const complain = !quiet && !decl.flags.optional;
-  const say = (text: string): void => {
-    if (complain) ctx.env.report({ severity: 'syserr', text });
+  const say = (text: string, code: string | null = null): void => {
+    if (complain) ctx.env.report(syserr(text, code));
   };
   // When the database itself is there, sendmail's checks apply to it (type included).
   const dbProblem = ctx.env.safeFile(dbFile);
@@ -57,11 +57,11 @@ function openDb(map: MapState, ctx: ClassContext, className: string, quiet: bool
         severity: 'stderr',
         text: `BDB0641 __db_meta_setup: ${dbFile}: unexpected file type or format\n`,
       });
-      say(withError(`Cannot open ${className} database ${dbFile}`, 'EINVAL'));
+      say(`Cannot open ${className} database ${dbFile}`, 'EINVAL');
       return false;
     }
   } else if (dbProblem !== 'ENOENT') {
-    say(withError(`${className} map "${decl.name}": unsafe map file ${dbFile}`, dbProblem));
+    say(`${className} map "${decl.name}": unsafe map file ${dbFile}`, dbProblem);
     return false;
   }
   const problem = ctx.env.safeFile(source.path);
@@ -71,12 +71,12 @@ function openDb(map: MapState, ctx: ClassContext, className: string, quiet: bool
   }
   if (problem !== null) {
     const prob = problem === 'ENOENT' ? 'missing' : 'unsafe';
-    say(withError(`${className} map "${decl.name}": ${prob} map file ${dbFile}`, problem));
+    say(`${className} map "${decl.name}": ${prob} map file ${dbFile}`, problem);
     return false;
   }
   const read = ctx.env.readFile(source.path);
   if (!read.ok) {
-    say(withError(`Cannot open ${className} database ${dbFile}`, read.code));
+    say(`Cannot open ${className} database ${dbFile}`, read.code);
     return false;
   }
   const { path: _path, ...makemap } = source;

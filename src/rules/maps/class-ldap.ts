@@ -1,7 +1,7 @@
 // The ldap class: its argument parser (with all of sendmail's load-time checks) and the open
 // failure sendmail reports when no LDAP server answers.
 import { CBuffer, equalsIgnoreCaseAscii, isSpace, atoi } from './cbuf.js';
-import { withError } from './errors.js';
+import { syserr } from './errors.js';
 import { whitespaceColumn } from './hosts.js';
 import { inetAddr } from './inet.js';
 import { parseIPv6 } from './inet.js';
@@ -259,9 +259,8 @@ function parseLdapArgs(map: MapState, args: string, ctx: ParseContext): boolean 
     const file = ldapDequote(secret);
     const read = ctx.env.safeFile(file) === null ? ctx.env.readFile(file) : null;
     if (read === null || !read.ok) {
-      say(
-        withError(`LDAP map: cannot open secret ${file}`, read === null ? ctx.env.safeFile(file) : read.code),
-      );
+      const code = read === null ? ctx.env.safeFile(file) : read.code;
+      ctx.env.report(syserr(`LDAP map: cannot open secret ${file}`, code));
       return false;
     }
     if (read.text.split('\n')[0]!.length > MAX_PASSWD) {
@@ -309,10 +308,9 @@ function openLdap(map: MapState, ctx: ClassContext): boolean {
   const hosts = s.uri !== null ? [uriHost(s.uri)] : id.split(/[ \t]+/).filter((h) => h !== '');
   // A refused connection leaves errno set; an unknown host or the krbv4 method do not.
   const refused = s.method !== 'krbv4' && hosts.some((h) => resolvable(h.replace(/:\d+$/, ''), ctx));
-  ctx.env.report({
-    severity: 'syserr',
-    text: withError(`ldap_init/ldap_bind failed to ${id} in map ${decl.name}`, refused ? 'ENOTCONN' : null),
-  });
+  ctx.env.report(
+    syserr(`ldap_init/ldap_bind failed to ${id} in map ${decl.name}`, refused ? 'ENOTCONN' : null),
+  );
   return false;
 }
 

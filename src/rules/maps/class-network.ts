@@ -2,7 +2,7 @@
 // user database): they fail to open, or find nothing, with the messages sendmail prints then.
 import { isDigit } from './cbuf.js';
 import { parseIPv6 } from './inet.js';
-import { withError } from './errors.js';
+import { syserr } from './errors.js';
 import { hostByName } from './hosts.js';
 import { inetAddr } from './inet.js';
 import { parseCommonArgs } from './parse-args.js';
@@ -82,9 +82,8 @@ function openSocket(map: MapState, ctx: ClassContext): boolean {
     rest = spec.slice(colon + 1);
     if (proto === 'inet' || proto === 'inet6') family = proto;
     else if (proto !== '' && proto !== 'unix' && proto !== 'local') {
-      say(
-        ctx,
-        withError(`socket map "${name}": unknown socket type ${spec.slice(0, colon)}`, 'EPROTONOSUPPORT'),
+      ctx.env.report(
+        syserr(`socket map "${name}": unknown socket type ${spec.slice(0, colon)}`, 'EPROTONOSUPPORT'),
       );
       return false;
     }
@@ -96,7 +95,7 @@ function openSocket(map: MapState, ctx: ClassContext): boolean {
     }
     const problem = ctx.env.safeFile(rest);
     if (problem !== null) {
-      say(ctx, withError(`socket map "${name}": local socket name ${rest} unsafe`, problem));
+      ctx.env.report(syserr(`socket map "${name}": local socket name ${rest} unsafe`, problem));
     }
     return false;
   }

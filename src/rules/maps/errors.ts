@@ -1,3 +1,5 @@
+import type { MapDiagnostic } from './types.js';
+
 // The text sendmail prints for an error number (sm_errstring): the C library's strerror for
 // real errno values, sendmail's own words for its pseudo-errors (safefile's findings).
 
@@ -41,4 +43,11 @@ export function errorText(code: string): string {
 /** A syserr text with the error appended as sendmail appends errno (": text"). */
 export function withError(text: string, code: string | null): string {
   return code === null ? text : `${text}: ${errorText(code)}`;
+}
+
+/** A syserr as sendmail prints it, errno (when set) appended and recorded for the exit status. */
+export function syserr(text: string, code: string | null = null): MapDiagnostic {
+  return code === null
+    ? { severity: 'syserr', text }
+    : { severity: 'syserr', text: withError(text, code), errno: code };
 }

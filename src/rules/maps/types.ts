@@ -154,6 +154,12 @@ export type TestMapOutcome =
 export interface MapDiagnostic {
   severity: 'syserr' | 'usrerr' | 'message' | 'stderr';
   text: string;
+  /**
+   * For a syserr: the errno that was set when sendmail called it (its text is appended to the
+   * message). The first syserr sets the exit status to 71 (EX_OSERR) when there was one, else
+   * 70 (EX_SOFTWARE).
+   */
+  errno?: string;
 }
 
 /** A file read: latin1 text, or the errno name of the failure (ENOENT, EACCES, EISDIR …). */
