@@ -68,6 +68,15 @@ export class SendmailConfig {
     defineMetaMacros(this.macros);
     // sendmail's one built-in long macro name (MID_OPMODE, which shares the $& code)
     this.macroNames.bind('opMode', 0x82);
+    // setdefaults' set_delivery_mode(SM_FORK) takes the first long-name id, before the .cf
+    this.setDeliveryMode('b');
+  }
+
+  /** sendmail's set_delivery_mode: the DeliveryMode option and the {deliveryMode} macro. */
+  setDeliveryMode(mode: string): void {
+    this.options.deliveryMode = mode;
+    const id = this.macroNames.idOf('deliveryMode');
+    if (id !== 'exhausted') this.macros.set(id, mode);
   }
 
   /** The mailer with this name (case-insensitive). */

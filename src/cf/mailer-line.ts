@@ -181,7 +181,8 @@ function applyField(config: SendmailConfig, m: Mailer, code: string, v: string, 
 function userField(config: SendmailConfig, m: Mailer, v: string, env: CfEnvironment): void {
   const { errors } = config;
   let p = 0;
-  if (p < v.length && isAscii(v.charCodeAt(0)) && !isDigit(v.charCodeAt(0))) {
+  // an empty value takes the name branch too (C sees the NUL: ASCII, not a digit)
+  if (v === '' || (isAscii(v.charCodeAt(0)) && !isDigit(v.charCodeAt(0)))) {
     const start = p;
     while (p < v.length && isAscii(v.charCodeAt(p)) && (isAlnum(v.charCodeAt(p)) || '-_'.includes(v[p]))) p++;
     const user = v.slice(start, p);

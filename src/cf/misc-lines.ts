@@ -82,12 +82,11 @@ export function readEnvLine(config: SendmailConfig, bp: string): void {
 function readFields(
   line: string,
   onField: (code: string, value: string) => void,
-): { name: string; error: 'no-name' | 'no-equals' | null } {
+): { name: string; error: 'no-equals' | null } {
   let p = 0;
   while (p < line.length && line[p] !== ',' && !isSpace(line.charCodeAt(p))) p++;
   const name = line.slice(0, p);
   if (p < line.length) p++;
-  if (name === '') return { name, error: 'no-name' };
   while (p < line.length) {
     while (p < line.length && (line[p] === ',' || isSpace(line.charCodeAt(p)))) p++;
     const code = line[p] ?? '';
@@ -161,16 +160,16 @@ export function readQueueLine(config: SendmailConfig, line: string, lineNumber: 
 /** X line: a mail filter (milter). */
 export function readFilterLine(config: SendmailConfig, line: string, lineNumber: number): void {
   const { errors } = config;
+  if (filterName(line) === '') {
+    errors.syserr('name required for mail filter');
+    return;
+  }
   const fields = new Map<string, string>();
   const { name, error } = readFields(line, (code, value) => {
     fields.set(code, value);
     if (code !== 'S' && code !== 'F' && code !== 'T')
       errors.syserr(`X${filterName(line)}: unknown filter equate ${code}=`);
   });
-  if (error === 'no-name') {
-    errors.syserr('name required for mail filter');
-    return;
-  }
   if (error === 'no-equals') {
     errors.syserr(`X${name}: \`=' expected`);
     return;

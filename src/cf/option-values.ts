@@ -214,7 +214,7 @@ export function applyOptionValue(
         errors.syserr(`Unknown delivery mode ${val[0]}`);
         throw new SendmailExit(EX_USAGE);
       }
-      state.deliveryMode = val === '' ? 'i' : val[0];
+      config.setDeliveryMode(val === '' ? 'i' : val[0]);
       break;
     case 'ErrorMode':
       if (val !== '' && 'qmewp'.includes(val[0])) state.errorMode = val[0];

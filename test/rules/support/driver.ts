@@ -71,6 +71,8 @@ export function runDriver(cfText: string, lines: readonly string[], opts: Driver
   const sink = { write: (t: string) => void (out += t) };
   const env = opts.env ?? nodeCfEnvironment();
   const config = createSendmailConfig(sink, env);
+  // sendmail's start-up sets {load_avg} before the .cf, so it takes the next long-name id
+  config.macroNames.idOf('load_avg');
   for (const [name, value] of Object.entries(opts.macros ?? {})) {
     const id = parseMacroId(name.length === 1 ? name : `{${name}}`, 0, config.macroNames, config.errors).id;
     config.macros.set(id, value);
