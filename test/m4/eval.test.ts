@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evalBuiltin, evaluateExpression } from '../../src/m4/eval.js';
 import type { Diagnostic } from '../../src/m4/diagnostics.js';
 import { missingOracleNotice } from '../../src/oracle/oracles.js';
-import { disagreements, hasM4Oracle, type PureCall } from './pure-harness.js';
+import { disagreements, engineDisagreement, hasM4Oracle, type PureCall } from './pure-harness.js';
 
 const evalText = (...args: string[]): string => evalBuiltin('eval', args).text;
 const messages = (...args: string[]): string[] => evalBuiltin('eval', args).diagnostics.map((d) => d.message);
@@ -347,3 +347,9 @@ describe.skipIf(!hasM4Oracle())('eval against GNU m4', () => {
 if (!hasM4Oracle()) {
   it.skip(missingOracleNotice('GNU m4 1.4.19'), () => undefined);
 }
+
+describe.skipIf(!hasM4Oracle())('eval through the engine (mailcf m4) against GNU m4', () => {
+  it('gives the same stdout, stderr and exit status', async () => {
+    expect(await engineDisagreement(HAND_WRITTEN)).toBeUndefined();
+  });
+});

@@ -4,7 +4,7 @@ import { formatBuiltin } from '../../src/m4/format.js';
 import { fixedDigits, generalDigits, hexDigits, scientificDigits } from '../../src/m4/printf-float.js';
 import { parseCDouble } from '../../src/m4/strtod.js';
 import { missingOracleNotice } from '../../src/oracle/oracles.js';
-import { disagreements, hasM4Oracle, type PureCall } from './pure-harness.js';
+import { disagreements, engineDisagreement, hasM4Oracle, type PureCall } from './pure-harness.js';
 
 const fmt = (...args: string[]): string => formatBuiltin('format', args).text;
 const messages = (...args: string[]): string[] =>
@@ -402,3 +402,10 @@ describe.skipIf(!hasM4Oracle())('format against GNU m4', () => {
 if (!hasM4Oracle()) {
   it.skip(missingOracleNotice('GNU m4 1.4.19'), () => undefined);
 }
+
+describe.skipIf(!hasM4Oracle())('format through the engine (mailcf m4) against GNU m4', () => {
+  it('gives the same stdout, stderr and exit status', async () => {
+    const random = fc.sample(formatArbitrary(), { seed: 99, numRuns: 200 }).map((args) => F(...args));
+    expect(await engineDisagreement([...HAND_WRITTEN, ...random])).toBeUndefined();
+  });
+});

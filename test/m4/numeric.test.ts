@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/m4/diagnostics.js';
 import { cString, numericArg, parseCLong, toInt32 } from '../../src/m4/numeric.js';
 import { missingOracleNotice } from '../../src/oracle/oracles.js';
-import { disagreements, hasM4Oracle, type PureCall } from './pure-harness.js';
+import { disagreements, engineDisagreement, hasM4Oracle, type PureCall } from './pure-harness.js';
 
 function read(text: string): { value: number | undefined; messages: string[] } {
   const diagnostics: Diagnostic[] = [];
@@ -110,3 +110,16 @@ describe.skipIf(!hasM4Oracle())('numericArg against GNU m4 (through incr)', () =
 if (!hasM4Oracle()) {
   it.skip(missingOracleNotice('GNU m4 1.4.19'), () => undefined);
 }
+
+describe.skipIf(!hasM4Oracle())('numeric arguments through the engine (mailcf m4) against GNU m4', () => {
+  it('gives the same stdout, stderr and exit status for incr, decr and substr', async () => {
+    // (substr with a length near INT_MAX crashes GNU m4 itself: start + length overflows.)
+    const calls = INCR_TEXTS.flatMap((t) => [
+      { name: 'incr', args: [t] },
+      { name: 'decr', args: [t] },
+      { name: 'substr', args: ['abcdef', t] },
+      { name: 'substr', args: ['abcdef', '1', t.replace(/^(-?\d{9})\d+$/, '$1')] },
+    ]);
+    expect(await engineDisagreement(calls)).toBeUndefined();
+  });
+});

@@ -139,3 +139,49 @@ export function disagreements(
   });
   return out;
 }
+
+/** What a whole m4 run produced. */
+export interface RunOutcome {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+function runGnuProgram(program: string, env: NodeJS.ProcessEnv): RunOutcome {
+  const r = spawnSync(M4_ORACLE, ['-'], {
+    argv0: 'm4',
+    input: Buffer.from(program, 'latin1'),
+    env,
+    timeout: 120_000,
+    maxBuffer: 1 << 30,
+  });
+  if (r.error) throw r.error;
+  return { stdout: r.stdout.toString('latin1'), stderr: r.stderr.toString('latin1'), status: r.status ?? -1 };
+}
+
+async function runOurProgram(program: string, env: NodeJS.ProcessEnv): Promise<RunOutcome> {
+  const { memoryIO } = await import('../../src/cli/io.js');
+  const { runM4Command } = await import('../../src/cli/m4.js');
+  const io = memoryIO(program, { env });
+  const status = await runM4Command(['-'], io);
+  return { stdout: io.out(), stderr: io.err(), status };
+}
+
+/**
+ * The calls as ONE m4 program run by GNU m4 and by `mailcf m4` (in-process, through the engine):
+ * every byte of stdout and stderr, and the exit status, must agree. Calls on which GNU m4 dies
+ * (memory exhausted) are left out, so one run covers the rest.
+ */
+export async function engineDisagreement(
+  calls: PureCall[],
+  env: NodeJS.ProcessEnv = ORACLE_ENV_C,
+): Promise<{ gnu: RunOutcome; ours: RunOutcome } | undefined> {
+  const outcomes = runOracleBatch(calls, env);
+  const survivors = calls.filter((_call, i) => outcomes[i].messages.at(-1) !== 'memory exhausted');
+  const program = batchProgram(survivors);
+  const gnu = runGnuProgram(program, env);
+  const ours = await runOurProgram(program, env);
+  if (gnu.stdout === ours.stdout && gnu.stderr === ours.stderr && gnu.status === ours.status)
+    return undefined;
+  return { gnu, ours };
+}

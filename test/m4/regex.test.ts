@@ -11,7 +11,14 @@ import {
   type RegexState,
 } from '../../src/m4/regex.js';
 import { missingOracleNotice } from '../../src/oracle/oracles.js';
-import { ORACLE_ENV_C, ORACLE_ENV_UTF8, disagreements, hasM4Oracle, type PureCall } from './pure-harness.js';
+import {
+  ORACLE_ENV_C,
+  ORACLE_ENV_UTF8,
+  disagreements,
+  engineDisagreement,
+  hasM4Oracle,
+  type PureCall,
+} from './pure-harness.js';
 
 const C: RegexState = { charset: 'bytes', warnedZeroReference: false };
 const fresh = (charset: 'bytes' | 'utf8' = 'bytes'): RegexState => ({ charset, warnedZeroReference: false });
@@ -505,6 +512,19 @@ describe.skipIf(!hasM4Oracle())('regexp and patsubst against GNU m4', () => {
     }
     const problems = differential(calls, 'utf8').map((d) => d.call.args[1]);
     expect(problems).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasM4Oracle())('regexp and patsubst through the engine (mailcf m4) against GNU m4', () => {
+  it('give the same stdout, stderr and exit status (C locale)', async () => {
+    expect(
+      await engineDisagreement([...HAND_WRITTEN, ...regexCalls(303, 200, false)], ORACLE_ENV_C),
+    ).toBeUndefined();
+  });
+
+  it('give the same stdout, stderr and exit status (C.UTF-8)', async () => {
+    const calls = [...HAND_WRITTEN, ...UTF8_CASES, ...regexCalls(404, 200, true)];
+    expect(await engineDisagreement(calls, ORACLE_ENV_UTF8)).toBeUndefined();
   });
 });
 

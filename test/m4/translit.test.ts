@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandRanges, translitBuiltin } from '../../src/m4/translit.js';
 import { missingOracleNotice } from '../../src/oracle/oracles.js';
-import { disagreements, hasM4Oracle, type PureCall } from './pure-harness.js';
+import { disagreements, engineDisagreement, hasM4Oracle, type PureCall } from './pure-harness.js';
 
 const tr = (...args: string[]): string => translitBuiltin('translit', args).text;
 
@@ -87,3 +87,9 @@ describe.skipIf(!hasM4Oracle())('translit against GNU m4', () => {
 if (!hasM4Oracle()) {
   it.skip(missingOracleNotice('GNU m4 1.4.19'), () => undefined);
 }
+
+describe.skipIf(!hasM4Oracle())('translit through the engine (mailcf m4) against GNU m4', () => {
+  it('gives the same stdout, stderr and exit status', async () => {
+    expect(await engineDisagreement([...CASES, T('abc'), T()])).toBeUndefined();
+  });
+});
