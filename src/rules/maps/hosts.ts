@@ -34,13 +34,24 @@ export function whitespaceColumn(line: string, col: number): string | null {
 }
 
 /** The meaningful part of each hosts file line (comments and newlines removed). */
+/** Hosts files already read, per environment (sendmail rereads; the file does not change). */
+const hostsCache = new WeakMap<MapEnvironment, Map<string, string[] | null>>();
+
 function hostsLines(env: MapEnvironment): string[] | null {
-  const read = env.readFile(env.options.hostsFile);
-  if (!read.ok) return null;
-  return read.text.split('\n').map((l) => {
-    const cut = l.indexOf('#');
-    return cut < 0 ? l : l.slice(0, cut);
-  });
+  const path = env.options.hostsFile;
+  let files = hostsCache.get(env);
+  if (files === undefined) hostsCache.set(env, (files = new Map()));
+  const cached = files.get(path);
+  if (cached !== undefined) return cached;
+  const read = env.readFile(path);
+  const lines = read.ok
+    ? read.text.split('\n').map((l) => {
+        const cut = l.indexOf('#');
+        return cut < 0 ? l : l.slice(0, cut);
+      })
+    : null;
+  files.set(path, lines);
+  return lines;
 }
 
 /**

@@ -24,38 +24,65 @@ export interface CompiledRegex {
 
 export function compileProgram(parsed: ParsedRegex, ignoreCase: boolean): CompiledRegex {
   const code = compileToProgram(parsed.root);
+  const graph = epsilonGraph(code);
   const { groups, hasBackrefs } = parsed;
   return {
     groups,
     exec(subject, wantGroups) {
       const s = Array.from(subject, (ch) => (ignoreCase ? upperCode(ch.charCodeAt(0)) : ch.charCodeAt(0)));
-      const m = new Matcher(code, s, groups, hasBackrefs);
-      for (let start = 0; start <= s.length; start++) {
-        const end = m.longestEnd(start);
-        if (end < 0) continue;
-        const out: ([number, number] | null)[] = [[start, end]];
-        if (!wantGroups || groups === 0) return out;
-        const regs = hasBackrefs ? m.searchRegisters(start, end) : m.walkRegisters(start, end);
-        for (let g = 1; g <= groups; g++) {
-          const so = regs?.[2 * g] ?? -1;
-          const eo = regs?.[2 * g + 1] ?? -1;
-          out.push(so >= 0 && eo >= 0 ? [so, eo] : null);
-        }
-        return out;
+      const m = new Matcher(code, graph, s, groups, hasBackrefs);
+      const found = m.leftmostLongest(wantGroups);
+      if (found === null) return null;
+      const [start, end] = found;
+      const out: ([number, number] | null)[] = [[start, end]];
+      if (!wantGroups || groups === 0) return out;
+      const regs = hasBackrefs ? m.searchRegisters(start, end) : m.walkRegisters(start, end);
+      for (let g = 1; g <= groups; g++) {
+        const so = regs?.[2 * g] ?? -1;
+        const eo = regs?.[2 * g + 1] ?? -1;
+        out.push(so >= 0 && eo >= 0 ? [so, eo] : null);
       }
-      return null;
+      return out;
     },
   };
 }
 
-/** A state of the program without registers: instruction, position, "assertion since char". */
-type State = [pc: number, pos: number, anchored: boolean];
+/** The program's moves that consume nothing, forwards and backwards (built once). */
+interface EpsilonGraph {
+  next: number[][];
+  prev: number[][];
+}
+
+function epsilonGraph(code: Instr[]): EpsilonGraph {
+  const next = code.map((ins, pc): number[] => {
+    switch (ins.op) {
+      case 'split':
+        return [ins.a, ins.b];
+      case 'jmp':
+        return [ins.to];
+      case 'open':
+      case 'close':
+      case 'assert':
+        return [pc + 1];
+      default:
+        return [];
+    }
+  });
+  const prev = code.map((): number[] => []);
+  next.forEach((targets, pc) => {
+    for (const t of targets) prev[t]!.push(pc);
+  });
+  return { next, prev };
+}
+
+const NONE = 0x7fffffff;
 
 class Matcher {
   private steps = 0;
 
   constructor(
     private readonly code: Instr[],
+    private readonly graph: EpsilonGraph,
     private readonly s: number[],
     private readonly groups: number,
     private readonly backrefs: boolean,
@@ -87,95 +114,139 @@ class Matcher {
     }
   }
 
-  /** Where a state can go next without registers (back-references are not followed). */
-  private successors(pc: number, pos: number, anchored: boolean, limit: number): State[] {
+  /** Whether the move from pc (which consumes nothing) may be taken at pos. */
+  private passable(pc: number, pos: number): boolean {
     const ins = this.code[pc]!;
-    switch (ins.op) {
-      case 'set':
-        return pos < limit && ins.bits[this.s[pos]!] ? [[pc + 1, pos + 1, false]] : [];
-      case 'split':
-        return [
-          [ins.a, pos, anchored],
-          [ins.b, pos, anchored],
-        ];
-      case 'jmp':
-        return [[ins.to, pos, anchored]];
-      case 'assert':
-        return this.assertion(ins.kind, pos) ? [[pc + 1, pos, true]] : [];
-      case 'match':
-      case 'backref':
-        return [];
-      default:
-        return [[pc + 1, pos, anchored]];
-    }
+    return ins.op !== 'assert' || this.assertion(ins.kind, pos);
   }
 
-  /** The furthest end a match from start can reach, or -1. */
-  longestEnd(start: number): number {
-    if (this.backrefs) {
-      let best = -1;
-      this.search(start, (end) => {
-        if (end > best) best = end;
-        return false;
-      });
-      return best;
-    }
-    const width = this.s.length + 1;
-    const seen = new Set<number>();
-    const stack: State[] = [[0, start, false]];
-    let best = -1;
-    while (stack.length > 0) {
-      const [pc, pos] = stack.pop()!;
-      const key = pc * width + pos;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      this.tick();
-      if (this.code[pc]!.op === 'match' && pos > best) best = pos;
-      stack.push(...this.successors(pc, pos, false, this.s.length));
+  /**
+   * One forward pass over the subject. Each state holds the earliest start from which it is
+   * reached; starts are seeded at every position when anchorAt is null, else only there.
+   * Returns [start, end] of the leftmost match and, for that start, its furthest end.
+   */
+  private forward(anchorAt: number | null, stopAtFirst: boolean): [number, number] | null {
+    const { code, s } = this;
+    const size = code.length;
+    let cur = new Int32Array(size).fill(NONE);
+    let best: [number, number] | null = null;
+    const from = anchorAt ?? 0;
+    for (let pos = from; pos <= s.length; pos++) {
+      if (anchorAt === null || pos === anchorAt) cur[0] = Math.min(cur[0]!, pos);
+      // Spread starts along moves that consume nothing (a worklist: there may be cycles).
+      const work: number[] = [];
+      for (let pc = 0; pc < size; pc++) if (cur[pc] !== NONE) work.push(pc);
+      while (work.length > 0) {
+        const pc = work.pop()!;
+        this.tick();
+        if (!this.passable(pc, pos)) continue;
+        for (const t of this.graph.next[pc]!) {
+          if (cur[pc]! < cur[t]!) {
+            cur[t] = cur[pc]!;
+            work.push(t);
+          }
+        }
+      }
+      const next = new Int32Array(size).fill(NONE);
+      let alive = false;
+      for (let pc = 0; pc < size; pc++) {
+        const start = cur[pc]!;
+        if (start === NONE) continue;
+        const ins = code[pc]!;
+        if (ins.op === 'match') {
+          if (best === null || start < best[0] || (start === best[0] && pos > best[1])) {
+            best = [start, pos];
+          }
+          if (stopAtFirst) return best;
+        } else if (ins.op === 'set' && pos < s.length && ins.bits[s[pos]!]) {
+          if (start < next[pc + 1]!) next[pc + 1] = start;
+          alive = true;
+        }
+      }
+      if (!alive && (anchorAt !== null || best !== null)) break;
+      cur = next;
     }
     return best;
   }
 
+  /** The leftmost match and its longest end; with wantGroups false any match will do. */
+  leftmostLongest(wantEnd: boolean): [number, number] | null {
+    if (this.backrefs) {
+      for (let start = 0; start <= this.s.length; start++) {
+        let best = -1;
+        this.search(start, (end) => {
+          if (end > best) best = end;
+          return !wantEnd;
+        });
+        if (best >= 0) return [start, best];
+      }
+      return null;
+    }
+    const first = this.forward(null, !wantEnd);
+    if (first === null || !wantEnd) return first;
+    // The leftmost start found, now its furthest end.
+    return this.forward(first[0], false);
+  }
+
   /**
-   * Which states can still finish the match at end. glibc ends at the final state without a
-   * context constraint when it can, so a path whose last step was an assertion only counts
-   * when no other path reaches the end.
+   * Which states can still finish the match at end, layer by layer from the end. glibc ends
+   * at the final state without a context constraint when it can, so a path whose last step was
+   * an assertion only counts when no other path reaches the end.
    */
   private viability(start: number, end: number): (pc: number, pos: number, anchored: boolean) => boolean {
-    const width = end + 1;
-    const id = (pc: number, pos: number, a: boolean): number => (pc * width + pos) * 2 + (a ? 1 : 0);
-    const reverse = new Map<number, number[]>();
-    const seen = new Set<number>();
-    const finals: { id: number; anchored: boolean }[] = [];
-    const stack: State[] = [[0, start, false]];
-    while (stack.length > 0) {
-      const [pc, pos, a] = stack.pop()!;
-      const me = id(pc, pos, a);
-      if (seen.has(me)) continue;
-      seen.add(me);
-      this.tick();
-      if (this.code[pc]!.op === 'match' && pos === end) finals.push({ id: me, anchored: a });
-      for (const next of this.successors(pc, pos, a, end)) {
-        const nid = id(...next);
-        let list = reverse.get(nid);
-        if (list === undefined) reverse.set(nid, (list = []));
-        list.push(me);
-        stack.push(next);
+    const plain = this.finishing(start, end, false);
+    const good = plain.reaches(0, start, false) ? plain : this.finishing(start, end, true);
+    return (pc, pos, a) => good.reaches(pc, pos, a);
+  }
+
+  /** States (pc, pos, anchored) from which Match at end is reachable (anchored finals too?). */
+  private finishing(
+    start: number,
+    end: number,
+    anchoredFinals: boolean,
+  ): { reaches(pc: number, pos: number, a: boolean): boolean } {
+    const { code, s } = this;
+    const size = code.length;
+    const layers = end - start + 1;
+    const good = new Uint8Array(size * layers * 2);
+    const at = (pc: number, pos: number, a: boolean): number => ((pos - start) * size + pc) * 2 + (a ? 1 : 0);
+    for (let pos = end; pos >= start; pos--) {
+      const work: [number, boolean][] = [];
+      const mark = (pc: number, a: boolean): void => {
+        const i = at(pc, pos, a);
+        if (good[i] === 0) {
+          good[i] = 1;
+          work.push([pc, a]);
+        }
+      };
+      for (let pc = 0; pc < size; pc++) {
+        const ins = code[pc]!;
+        if (ins.op === 'match' && pos === end) {
+          mark(pc, false);
+          if (anchoredFinals) mark(pc, true);
+        } else if (ins.op === 'set' && pos < end && ins.bits[s[pos]!] && good[at(pc + 1, pos + 1, false)]) {
+          mark(pc, false);
+          mark(pc, true);
+        }
       }
-    }
-    const plain = finals.some((f) => !f.anchored);
-    const good = new Set(finals.filter((f) => !plain || !f.anchored).map((f) => f.id));
-    const queue = [...good];
-    while (queue.length > 0) {
-      const cur = queue.pop()!;
-      for (const prev of reverse.get(cur) ?? []) {
-        if (!good.has(prev)) {
-          good.add(prev);
-          queue.push(prev);
+      while (work.length > 0) {
+        const [pc, a] = work.pop()!;
+        this.tick();
+        for (const p of this.graph.prev[pc]!) {
+          if (!this.passable(p, pos)) continue;
+          if (code[p]!.op === 'assert') {
+            // An assertion sets the flag: it finishes from here whatever the flag was.
+            if (a) {
+              mark(p, false);
+              mark(p, true);
+            }
+          } else mark(p, a);
         }
       }
     }
-    return (pc, pos, a) => good.has(id(pc, pos, a));
+    return {
+      reaches: (pc, pos, a) => pos >= start && pos <= end && good[at(pc, pos, a)] === 1,
+    };
   }
 
   /** glibc's set_regs without back-references: one forward walk, no backtracking. */
