@@ -130,7 +130,6 @@ function aliasLines(text: string): { line: string; lineNo: number; tooLong: bool
   let lineNo = 0;
   for (let i = 0; i < physical.length; i++) {
     lineNo++;
-    const start = lineNo;
     let line = physical[i]!;
     for (;;) {
       if (line.endsWith('\\\n')) line = line.slice(0, -2);
@@ -141,7 +140,8 @@ function aliasLines(text: string): { line: string; lineNo: number; tooLong: bool
       lineNo++;
     }
     const tooLong = !line.endsWith('\n') && i + 1 < physical.length;
-    out.push({ line: line.endsWith('\n') ? line.slice(0, -1) : line, lineNo: start, tooLong });
+    // sendmail counts the continuation lines before it handles the entry.
+    out.push({ line: line.endsWith('\n') ? line.slice(0, -1) : line, lineNo, tooLong });
   }
   return out;
 }
@@ -190,7 +190,7 @@ export function readAliases(
     const lhs = line.slice(0, colon);
     const address =
       ctx.env.aliasAddress && !asDatabase
-        ? ctx.env.aliasAddress(lhs)
+        ? ctx.env.aliasAddress(lhs, { file, line: lineNo })
         : { user: lhs.trim(), printable: lhs.trim(), aliasable: true };
     if (address === null) {
       say(`${line.slice(0, 40)}... illegal alias name`);
@@ -213,6 +213,7 @@ export function readAliases(
     bytes += name.length + rhs.length;
     longest = Math.max(longest, rhs.length);
   }
+  if (!asDatabase) ctx.env.aliasFileRead?.();
   if (!asDatabase && ctx.env.options.verbose) {
     ctx.env.report({
       severity: 'message',

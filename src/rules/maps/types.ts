@@ -245,9 +245,16 @@ export interface MapEnvironment {
    * prints what they print): null when it fails, else the user part (q_user), the printable
    * address (q_paddr) and whether its mailer may have aliases (M_ALIASABLE: the local mailer).
    * Used when stab and implicit alias maps read an aliases file; without it the name itself
-   * (trimmed) is taken as a local user.
+   * (trimmed) is taken as a local user. While readaliases runs, sendmail's FileName and
+   * LineNumber are the aliases file's (`where`), so parseaddr's own messages get that
+   * "file: line N: " prefix; the line is the last line of a continued entry.
    */
-  aliasAddress?(name: string): { user: string; printable: string; aliasable: boolean } | null;
+  aliasAddress?(
+    name: string,
+    where?: { file: string; line: number },
+  ): { user: string; printable: string; aliasable: boolean } | null;
+  /** readaliases has finished a file: sendmail clears e_to (parseaddr set it) then. */
+  aliasFileRead?(): void;
   /** arith's "r" operator: a random non-negative integer (sendmail's get_random()). */
   random(): number;
 }
