@@ -65,8 +65,9 @@ export class ArrayWorkspace implements Workspace {
   read(): string[] {
     return this.tokens;
   }
+  /** Takes the array as it is: callers hand over vectors they no longer use. */
   write(tokens: readonly string[]): void {
-    this.tokens = [...tokens];
+    this.tokens = tokens as string[];
     if (tokens.length > this.longest) this.longest = tokens.length;
   }
   restore(): void {

@@ -39,7 +39,7 @@ export interface CompiledPattern {
   tokens: readonly string[];
   /** Tokens any match consumes at least (literals and one-token-or-more wildcards). */
   minTokens: number;
-  /** Lower-cased literals: every one must occur in an input the pattern matches. */
+  /** Lower-cased literals in pattern order: a matching input contains them in this order. */
   requiredLiterals: string[];
 }
 
@@ -83,13 +83,13 @@ export function compilePattern(lhs: readonly string[]): CompiledPattern {
     }
   }
   let minTokens = 0;
-  const required = new Set<string>();
+  const required: string[] = [];
   for (let i = 0; i < n; i++) {
     const k = kinds[i];
-    if (k === P_LITERAL) required.add(literals[i]);
+    if (k === P_LITERAL) required.push(literals[i]);
     if (k === P_LITERAL || k === P_ANY || k === P_ONE || k === P_CLASS || k === P_NCLASS) minTokens++;
   }
-  return { kinds, ids, literals, tokens: lhs, minTokens, requiredLiterals: [...required] };
+  return { kinds, ids, literals, tokens: lhs, minTokens, requiredLiterals: required };
 }
 
 /** What the matcher needs to look up while matching. */

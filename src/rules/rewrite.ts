@@ -176,7 +176,7 @@ function rewriteFrame(
   let loopCount = 0;
   // The workspace as the matcher sees it; refreshed whenever a rule rewrote it.
   let pvp = ws.read();
-  let input = new InputView(pvp);
+  const input = new InputView(pvp);
   try {
     while (ruleIndex < rules.length) {
       const rule = rules[ruleIndex];
@@ -225,7 +225,7 @@ function rewriteFrame(
         ws.write(status.tokens);
       } else ws.write(afterLookups);
       pvp = ws.read();
-      input = new InputView(pvp);
+      input.reset(pvp);
       if (trace21 >= 4) env.out.write('rewritten as:' + formatTokens(pvp, names, esc));
     }
   } catch (err) {
@@ -243,17 +243,35 @@ function rewriteFrame(
 
 /** The workspace's tokens lower-cased, and which of them occur, for quick rule rejection. */
 class InputView {
-  readonly lowered: string[];
+  /** Lower-cased tokens; reused from one rewrite step to the next. */
+  readonly lowered: string[] = [];
+  tokens: readonly string[] = [];
 
-  constructor(readonly tokens: readonly string[]) {
-    this.lowered = tokens.map(asciiLower);
+  constructor(tokens: readonly string[]) {
+    this.reset(tokens);
   }
 
-  /** False when the pattern cannot match: too few tokens, or a literal that is absent. */
+  reset(tokens: readonly string[]): void {
+    this.tokens = tokens;
+    const lowered = this.lowered;
+    lowered.length = tokens.length;
+    for (let i = 0; i < tokens.length; i++) lowered[i] = asciiLower(tokens[i]);
+  }
+
+  /**
+   * False when the pattern cannot match: too few tokens, or its literals do not occur in the
+   * input in their order (every token a pattern element consumes follows the previous ones).
+   */
   mayMatch(p: CompiledPattern): boolean {
     if (p.minTokens > this.tokens.length) return false;
     const required = p.requiredLiterals;
-    for (let i = 0; i < required.length; i++) if (!this.lowered.includes(required[i])) return false;
+    const lowered = this.lowered;
+    let at = 0;
+    for (let i = 0; i < required.length; i++) {
+      const lit = required[i];
+      while (at < lowered.length && lowered[at] !== lit) at++;
+      if (at++ >= lowered.length) return false;
+    }
     return true;
   }
 }
