@@ -186,7 +186,7 @@ export function applyOptionValue(
     else {
       state.defaultGid = -1;
       const gr = env.getgrnam(group);
-      if (gr === null) errors.syserr(`readcf: option ${c === 'u' ? 'u' : c}: unknown group ${group}`);
+      if (gr === null) errors.syserr(`readcf: option ${c}: unknown group ${group}`);
       else state.defaultGid = gr.gid;
     }
   };
@@ -301,7 +301,7 @@ export function applyOptionValue(
         errors.syserr(`readcf: option u: uid value (${state.defaultUid}) > UID_MAX (${UID_MAX}); ignored`);
         break;
       }
-      if (group !== '' || val.search(/[./:]/) >= 0) if (group !== '') setGroup(group);
+      if (group !== '') setGroup(group);
       break;
     }
     case 'FallbackMXhost':
