@@ -22,6 +22,8 @@ export function compilePosixRegex(
   } catch (err) {
     if (err instanceof RegexSyntaxError) return { ok: false, message: err.message };
     if (err instanceof ProgramTooBig) return { ok: false, message: REGEX_ERRORS.ESIZE };
+    // Nesting deep enough to exhaust our stack (glibc's own recursion crashes there too).
+    if (err instanceof RangeError) return { ok: false, message: 'Memory exhausted' };
     throw err;
   }
 }
@@ -35,7 +37,7 @@ export function execPosixRegex(
   try {
     return regex.exec(subject, wantGroups);
   } catch (err) {
-    if (err instanceof ProgramTooBig) return null;
+    if (err instanceof ProgramTooBig || err instanceof RangeError) return null;
     throw err;
   }
 }

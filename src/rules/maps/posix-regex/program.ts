@@ -79,19 +79,24 @@ class Compiler {
     }
   }
 
-  /** a|b|c is ((a|b)|c) in glibc: the split for the last branch is the outer one. */
+  /**
+   * a|b|c is ((a|b)|c) in glibc: the split for the last branch is the outer one. The splits
+   * come first, outermost first; after each branch a jump leads past the next one.
+   */
   private alternation(alts: Node[], count: number, copy: boolean): void {
-    if (count === 1) {
-      this.node(alts[0]!, null, copy);
-      return;
+    const splits: number[] = [];
+    for (let k = 1; k < count; k++) {
+      const split = this.emit({ op: 'split', a: 0, b: 0 });
+      this.patchSplitA(split);
+      splits.push(split);
     }
-    const split = this.emit({ op: 'split', a: 0, b: 0 });
-    this.patchSplitA(split);
-    this.alternation(alts, count - 1, copy);
-    const jump = this.emit({ op: 'jmp', to: 0 });
-    this.patchSplitB(split);
-    this.node(alts[count - 1]!, null, copy);
-    (this.code[jump] as { to: number }).to = this.code.length;
+    this.node(alts[0]!, null, copy);
+    for (let i = 1; i < count; i++) {
+      const jump = this.emit({ op: 'jmp', to: 0 });
+      this.patchSplitB(splits[count - 1 - i]!);
+      this.node(alts[i]!, null, copy);
+      (this.code[jump] as { to: number }).to = this.code.length;
+    }
   }
 
   private repeat(body: Node, min: number, max: number, copy: boolean): void {
