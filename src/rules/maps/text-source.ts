@@ -100,3 +100,24 @@ export function textSourceSpec(path: string, makemapArgs: readonly string[] = []
   }
   return spec;
 }
+
+/**
+ * The value of mailcf's `--map-source` option: "MAPFILE=SOURCE [makemap options]", e.g.
+ * "/etc/mail/access=/srv/access.txt -f -t :". MAPFILE is the file as the K line names it.
+ */
+export function parseMapSourceOption(
+  value: string,
+): { ok: true; file: string; spec: TextSourceSpec } | { ok: false; message: string } {
+  const eq = value.indexOf('=');
+  const words =
+    eq < 0
+      ? []
+      : value
+          .slice(eq + 1)
+          .split(/[ \t]+/)
+          .filter((w) => w !== '');
+  if (eq <= 0 || words.length === 0) {
+    return { ok: false, message: `--map-source ${value}: expected MAPFILE=SOURCE [makemap options]` };
+  }
+  return { ok: true, file: value.slice(0, eq), spec: textSourceSpec(words[0]!, words.slice(1)) };
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mapRewrite } from '../../../src/rules/maps/map-rewrite.js';
 import { parseServiceSwitch, serviceTypes } from '../../../src/rules/maps/service-switch.js';
 import { defaultFlags } from '../../../src/rules/maps/state.js';
-import { readTextSource, textSourceSpec } from '../../../src/rules/maps/text-source.js';
+import { parseMapSourceOption, readTextSource, textSourceSpec } from '../../../src/rules/maps/text-source.js';
 import { fakeWorld } from './fake-env.js';
 
 describe('makemap text sources', () => {
@@ -38,6 +38,15 @@ describe('makemap text sources', () => {
     expect(r.problems[0]).toEqual({ line: 1, text: 'line too long (1024 bytes max)' });
     expect(r.entries.get('x'.repeat(1100 - 1023))).toBe('v');
     expect(r.entries.get('k')).toBe('v');
+  });
+
+  it('reads the --map-source option', () => {
+    expect(parseMapSourceOption('/etc/mail/access=/srv/a.txt -f -t :')).toEqual({
+      ok: true,
+      file: '/etc/mail/access',
+      spec: { path: '/srv/a.txt', noFoldCase: true, delimiter: ':' },
+    });
+    expect(parseMapSourceOption('nothing').ok).toBe(false);
   });
 
   it('takes makemap options from its command line words', () => {
