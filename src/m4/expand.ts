@@ -281,8 +281,8 @@ export class Expander {
           if (p > runStart) this.deliver(f, text, runStart, p);
           if (f !== undefined) f.arg += body;
           else output.write(body);
-          this.advance(b, this.quoteEnd);
-          continue outer;
+          runStart = p = this.quoteEnd;
+          continue;
         }
         if (c === F_SLOW) break;
         if (f !== undefined) {
@@ -300,10 +300,11 @@ export class Expander {
             f.parenLevel--;
           } else if (c === F_COMMA && f.parenLevel === 0) {
             if (p > runStart) this.deliver(f, text, runStart, p);
-            this.advance(b, p + 1);
+            this.advance(b, ++p);
             this.finishArg(f);
             this.startArg(f);
-            continue outer;
+            runStart = p;
+            continue;
           }
         }
         p++;

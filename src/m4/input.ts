@@ -25,7 +25,12 @@ export interface InputBlock {
   /** For a file: the start-of-line flag when it was pushed, restored when it ends. */
   advance: boolean;
   /** For a file: it holds a file descriptor in GNU m4 (every file but standard input). */
-  ownsDescriptor?: boolean;
+  ownsDescriptor: boolean;
+  /**
+   * Where the next newline at or after some earlier position is (text.length if none; -1
+   * unknown), so counting lines never searches the same text twice.
+   */
+  nextNewline?: number;
   /** For a builtin token: the builtin. */
   builtin: BuiltinDef | undefined;
 }
@@ -35,6 +40,17 @@ export interface InputHooks {
   traceInput(message: string): void;
   /** A file boundary invalidates the sync-line bookkeeping of the output. */
   invalidateOutputLine(): void;
+}
+
+/** The first newline at or after `from` in a block (text.length if none), cached. */
+export function newlineFrom(b: InputBlock, from: number): number {
+  let nl = b.nextNewline ?? -1;
+  if (nl < from) {
+    nl = b.text.indexOf('\n', from);
+    if (nl < 0) nl = b.text.length;
+    b.nextNewline = nl;
+  }
+  return nl;
 }
 
 export class Input {
@@ -76,6 +92,7 @@ export class Input {
       advance: this.startOfInputLine,
       builtin: undefined,
       ownsDescriptor,
+      nextNewline: -1,
     });
     if (ownsDescriptor) this.openFiles++;
     this.inputChange = true;
@@ -92,6 +109,8 @@ export class Input {
       line: this.currentLine,
       advance: false,
       builtin,
+      ownsDescriptor: false,
+      nextNewline: -1,
     });
     this.inputChange = true;
   }
@@ -129,6 +148,8 @@ export class Input {
       line: this.currentLine,
       advance: false,
       builtin: undefined,
+      ownsDescriptor: false,
+      nextNewline: -1,
     });
     this.inputChange = true;
     return text;
@@ -149,6 +170,8 @@ export class Input {
       line: this.currentLine,
       advance: false,
       builtin: undefined,
+      ownsDescriptor: false,
+      nextNewline: -1,
     });
   }
 
@@ -267,10 +290,10 @@ export class Input {
     if (b.kind !== BlockKind.File) return;
     const text = b.text;
     let lines = this.startOfInputLine ? 1 : 0;
-    let nl = text.indexOf('\n', start);
-    while (nl >= 0 && nl < end - 1) {
+    let nl = newlineFrom(b, start);
+    while (nl < end - 1) {
       lines++;
-      nl = text.indexOf('\n', nl + 1);
+      nl = newlineFrom(b, nl + 1);
     }
     if (lines > 0) {
       b.line += lines;

@@ -2,7 +2,7 @@
 // characters, builtin tokens) with run-time quote and comment delimiters, which may be several
 // characters long or empty. Delimiter matching follows GNU: a failed multi-character match
 // pushes the characters it read back as expansion text.
-import { BlockKind, CHAR_EOF, CHAR_MACRO, type Input, type InputBlock } from './input.js';
+import { BlockKind, CHAR_EOF, CHAR_MACRO, newlineFrom, type Input, type InputBlock } from './input.js';
 
 export const enum Tok {
   Eof = 0,
@@ -297,8 +297,8 @@ export class Scanner {
     if (!re.test(b.text)) return '';
     let end = re.lastIndex;
     if (stopAfterNewline) {
-      const nl = b.text.indexOf('\n', b.pos);
-      if (nl >= 0 && nl < end) end = nl + 1;
+      const nl = newlineFrom(b, b.pos);
+      if (nl < end) end = nl + 1;
     } else if (b.text.charCodeAt(end) === 10 && this.lq0 !== 10 && this.bc0 !== 10) {
       // Let the run swallow newlines too when they are plain.
       end = this.extendOverNewlines(b, end);

@@ -37,6 +37,7 @@ function newSymbol(name: string): M4Symbol {
     blind: false,
     stack: undefined,
     pending: 0,
+    compiled: undefined,
   };
 }
 

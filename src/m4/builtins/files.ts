@@ -6,6 +6,7 @@ import { strerror } from '../errno.js';
 import type { Runtime } from '../runtime.js';
 import { argText, type BuiltinDef, type MacroArg } from '../types.js';
 import { builtin } from './define.js';
+import { terminated } from './strings.js';
 
 function include(rt: Runtime, argv: MacroArg[], silent: boolean): string {
   if (rt.badArgc(argv, 2, 2)) return '';
@@ -119,7 +120,7 @@ export const fileBuiltins: BuiltinDef[] = [
     if (rt.badArgc(argv, 2, 2)) return '';
     if (rt.noGnuExtensions) {
       rt.warn('recommend using mkstemp instead');
-      return traditionalMaketemp(argText(argv, 1));
+      return terminated(rt, traditionalMaketemp(argText(argv, 1)));
     }
     return mkstemp(rt, argText(argv, 0), argText(argv, 1));
   }),

@@ -1,8 +1,9 @@
 // Text and arithmetic builtins: len, index, substr, translit, format, regexp, patsubst, eval,
 // incr, decr. The pure computations (GNU's eval, format, regex and translit) live beside the
 // engine; here are the argument-count rules and the messages they report.
-import type { PureResult } from '../diagnostics.js';
-import { evalBuiltin } from '../eval.js';
+import type { Diagnostic, PureResult } from '../diagnostics.js';
+import { numericArg } from '../numeric.js';
+import { evalBuiltin, evaluateExpression } from '../eval.js';
 import { formatBuiltin } from '../format.js';
 import { patsubstBuiltin, regexpBuiltin } from '../regex.js';
 import type { Runtime } from '../runtime.js';
@@ -28,6 +29,24 @@ function pure(
   return result.text;
 }
 
+/**
+ * GNU ends some expansions with a NUL byte of their own (eval in radix 1, patsubst,
+ * traditional maketemp); a trace then shows ` -> `'` even when nothing visible came out.
+ */
+export function terminated(rt: Runtime, text: string): string {
+  rt.input.rawExpansion = true;
+  return text + '\0';
+}
+
+/** eval(0, 1, 0): unary zero padded to no width is empty, yet GNU's NUL follows it. */
+function isEmptyUnaryZero(argv: readonly MacroArg[]): boolean {
+  const scratch: Diagnostic[] = [];
+  if (argv.length < 4 || numericArg('eval', argText(argv, 2), scratch) !== 1) return false;
+  if (numericArg('eval', argText(argv, 3), scratch) !== 0) return false;
+  const expression = argText(argv, 1);
+  return expression === '' || evaluateExpression(expression, scratch) === 0;
+}
+
 function step(rt: Runtime, argv: readonly MacroArg[], delta: number): string {
   if (rt.badArgc(argv, 2, 2)) return '';
   const value = numeric(rt, argv, argText(argv, 1));
@@ -37,7 +56,11 @@ function step(rt: Runtime, argv: readonly MacroArg[], delta: number): string {
 
 export const stringBuiltins: BuiltinDef[] = [
   builtin('decr', { blind: true }, (rt, argv) => step(rt, argv, -1)),
-  builtin('eval', { blind: true }, (rt, argv) => (rt.badArgc(argv, 2, 4) ? '' : pure(rt, argv, evalBuiltin))),
+  builtin('eval', { blind: true }, (rt, argv) => {
+    if (rt.badArgc(argv, 2, 4)) return '';
+    const text = pure(rt, argv, evalBuiltin);
+    return text === '' && isEmptyUnaryZero(argv) ? terminated(rt, text) : text;
+  }),
   builtin('format', { gnu: true, blind: true }, (rt, argv) => {
     if (rt.badArgc(argv, 2, -1)) return '';
     rt.input.rawExpansion = true; // %c can produce a NUL byte
@@ -53,7 +76,11 @@ export const stringBuiltins: BuiltinDef[] = [
   ),
   builtin('patsubst', { gnu: true, blind: true }, (rt, argv) => {
     if (rt.badArgc(argv, 3, 4)) return argv.length === 2 ? argText(argv, 1) : '';
-    return pure(rt, argv, (name, args) => patsubstBuiltin(name, args, rt.regexState));
+    const result = patsubstBuiltin(argText(argv, 0), texts(argv), rt.regexState);
+    report(rt, result.diagnostics);
+    // Past a valid regular expression GNU always ends the text with a NUL of its own.
+    const compiled = !result.diagnostics.some((d) => d.message.startsWith('bad regular expression'));
+    return compiled ? terminated(rt, result.text) : result.text;
   }),
   builtin('regexp', { gnu: true, blind: true }, (rt, argv) => {
     if (rt.badArgc(argv, 3, 4)) return argv.length === 2 ? '0' : '';
