@@ -50,6 +50,9 @@ const SOURCES: Record<string, { text: string; makemap?: string[]; type?: string 
   tabsep: { text: 'a:b:c\nd e:f\n', makemap: ['-t', ':'] },
   replace: { text: 'dup\tfirst\ndup\tsecond\n', makemap: ['-r'] },
   tree: { text: 'baz\tfrom btree\n', type: 'btree' },
+  eight: {
+    text: `\xc9t\xe9\tsummer\n\xe9t\xe9\tlower\nk\xe9y\tv\xe4lue %0\n${'x'.repeat(300)}\tlong\n${'y'.repeat(256)}\tcut\n`,
+  },
 };
 
 const SCENARIOS: Scenario[] = [
@@ -521,6 +524,32 @@ SCENARIOS.push(
   },
 );
 
+SCENARIOS.push({
+  name: 'bytes above 127 and long keys',
+  cf: [
+    'Ke hash FILES/eight',
+    'Kef hash -f FILES/eight',
+    'Kr regex -s1 ^(.\xe9).*$',
+    'Kri regex -a! \xc9T\xc9',
+    'Kt text FILES/eight',
+  ].join('\n'),
+  lookups: [
+    '/map e \xc9T\xc9',
+    '/map e \xe9t\xe9',
+    '/map e \xc9t\xe9',
+    '/map ef \xc9t\xe9',
+    '/map e K\xe9Y',
+    `/map e ${'x'.repeat(300)}`,
+    `/map e ${'y'.repeat(256)}`,
+    `/map e ${'y'.repeat(256)}zzz`,
+    '/map r k\xe9y',
+    '/map ri \xe9t\xe9',
+    '/map ri \xc9t\xc9',
+    '/map t \xc9T\xe9',
+    '/map t \xe9T\xe9',
+  ],
+});
+
 const PROGRAMS: Record<string, string> = {
   'echo.sh': '#!/bin/sh\necho "out:$*"\n',
   'exit3.sh': '#!/bin/sh\necho partial\nexit 3\n',
@@ -537,7 +566,7 @@ describe.skipIf(!haveOracle)('maps against sendmail -bt', () => {
     const files = join(dir, 'files');
     mkdirSync(files, { mode: 0o755 });
     for (const [name, src] of Object.entries(SOURCES)) {
-      writeFileSync(join(files, name), src.text);
+      writeFileSync(join(files, name), src.text, 'latin1');
       const r = runProgram(
         '/usr/sbin/makemap',
         [...(src.makemap ?? []), src.type ?? 'hash', join(files, `${name}.db`)],

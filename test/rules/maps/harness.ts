@@ -133,6 +133,6 @@ export function oracleTranscript(
 export function writeCf(dir: string, name: string, body: string): { path: string; text: string } {
   const text = `V10\nMlocal, P=/bin/true, F=lsDFMAw5:/|@q, A=true\n${body}`;
   const path = join(dir, name);
-  writeFileSync(path, text);
+  writeFileSync(path, text, 'latin1');
   return { path, text };
 }

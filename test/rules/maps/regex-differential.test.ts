@@ -65,7 +65,7 @@ const pattern = fc.tuple(
   fc.constantFrom('', '^'),
   piece,
   fc.constantFrom('', '$'),
-  fc.constantFrom('', '-f '),
+  fc.constantFrom('', '-f ', '-b ', '-b -f '),
 );
 const subject = fc.stringMatching(/^[abcAB]{0,6}$/);
 
