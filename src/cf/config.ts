@@ -3,6 +3,7 @@
 // test mode (src/bt) creates, prepares (host identity, -O options), hands to the loader
 // (readCf), and then uses to run rulesets.
 import type { MapTable } from '../rules/maps/types.js';
+import { NO_DEBUG, type DebugFlags } from '../rules/context.js';
 import { DEFAULT_OPERATOR_CHARS, TokenTables } from '../rules/prescan.js';
 import { ClassTable } from './classes.js';
 import { ErrorChannel } from './errors.js';
@@ -50,6 +51,8 @@ export class SendmailConfig {
   readonly environment: [string, string | null][] = [];
   /** K lines as the map table accepted them. */
   readonly declaredMaps: DeclaredMap[] = [];
+  /** sendmail's -d flags (the loader's scans trace with -d22.x); none unless the caller sets them. */
+  debug: DebugFlags = NO_DEBUG;
   /** The map table rules look up in; null until the caller provides one. */
   maps: MapTable | null = null;
 

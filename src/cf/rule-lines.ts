@@ -2,6 +2,7 @@
 // load time and scanned into tokens (internal form, so metasymbols are single tokens). The
 // checks and messages are sendmail's; a rule is kept even when they fail (with an empty side).
 import { MAXATOM, MAXLINE, prescan } from '../rules/prescan.js';
+import { prescanTrace } from '../rules/tokens.js';
 import type { SendmailConfig } from './config.js';
 import { expandMacros } from './macros.js';
 import {
@@ -122,6 +123,7 @@ export class RuleReader {
       ignoreUnbalanced: true,
       bufferSize: MAXLINE + MAXATOM,
       errors: config.errors,
+      trace: prescanTrace(config.debug.level(22), config.errors.out, config.macroNames),
     }).tokens;
   }
 

@@ -87,6 +87,18 @@ export interface PrescanOptions {
   errors: ErrorChannel;
   /** Keep a 0xff byte as is (sendmail masks it to 0x7f unless debug 82.101). */
   keep8bitFF?: boolean;
+  /** sendmail's -d22.x traces of the scan. */
+  trace?: PrescanTrace;
+}
+
+/** Where -d22.x lines go: the debug level, the output, and xputs for texts and tokens. */
+export interface PrescanTrace {
+  level: number;
+  write(text: string): void;
+  /** xputs of one text. */
+  text(s: string): string;
+  /** printav of a token vector (leading blanks, trailing newline). */
+  tokens(t: readonly string[]): string;
 }
 
 export interface PrescanResult {
@@ -113,6 +125,9 @@ export function prescan(addr: string, opts: PrescanOptions): PrescanResult {
   const commentsStripped = table[0x28] === SPC;
   const savedTo = errors.to;
   errors.to = addr;
+  const trace = opts.trace && opts.trace.level > 0 ? opts.trace : null;
+  const tl = trace ? trace.level : 0;
+  if (tl >= 11) trace!.write('prescan: ' + trace!.text(addr) + '\n');
 
   const tokens: string[] = [];
   let used = 0; // bytes of sendmail's token buffer in use (token chars and their NULs)
@@ -128,6 +143,7 @@ export function prescan(addr: string, opts: PrescanOptions): PrescanResult {
 
   const fail = (truncate: boolean): PrescanResult => {
     errors.to = savedTo;
+    if (tl >= 12) trace!.write('prescan: ==> NULL\n');
     const end = p > 0 ? p - 1 : p;
     const result: PrescanResult = { tokens: null, written: tokens, failed: true, end };
     if (truncate && n > MAXNAME) result.truncateInputTo = MAXNAME;
@@ -168,6 +184,8 @@ export function prescan(addr: string, opts: PrescanOptions): PrescanResult {
           p--;
         }
       }
+
+      if (tl >= 101) trace!.write(`c=${String.fromCharCode(c)}, s=${state}; `);
 
       if (bslash) {
         bslash = false;
@@ -219,6 +237,7 @@ export function prescan(addr: string, opts: PrescanOptions): PrescanResult {
       if (c === delim && angles <= 0 && state !== QST) break;
 
       const next = TRANSITIONS[state][table[c & 0xff]];
+      if (tl >= 101) trace!.write(`ns=${next.toString(8).padStart(2, '0')}\n`);
       state = next & TYPE;
       if (state === ILL) {
         if (c >= 0x20 && c < 0x7f) errors.usrerr(`553 Illegal character ${String.fromCharCode(c)}`);
@@ -234,6 +253,7 @@ export function prescan(addr: string, opts: PrescanOptions): PrescanResult {
         return fail(true);
       }
       used++;
+      if (tl >= 36) trace!.write('tok=' + trace!.text(tok) + '\n');
       if (tokens.length >= MAXATOM) {
         errors.usrerr('553 5.1.0 prescan: too many tokens');
         return fail(false);
@@ -246,7 +266,9 @@ export function prescan(addr: string, opts: PrescanOptions): PrescanResult {
     }
   } while (c !== 0 && (c !== delim || angles > 0));
 
+  if (tl >= 12) trace!.write('prescan==>' + trace!.tokens(tokens));
   errors.to = savedTo;
+  if (tokens.length === 0 && tl >= 1) trace!.write('prescan: null leading token\n');
   return {
     tokens: tokens.length === 0 ? null : tokens,
     written: tokens,

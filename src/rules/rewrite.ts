@@ -36,7 +36,7 @@ import {
   type MatchEnv,
 } from './matcher.js';
 import { MAXATOM, PSBUFSIZE, prescan } from './prescan.js';
-import { formatText, formatTokens, NO_ESCAPES } from './tokens.js';
+import { formatText, formatTokens, NO_ESCAPES, prescanTrace } from './tokens.js';
 import { classPhraseEnd } from './class-phrase.js';
 import { asciiLower } from '../cf/meta.js';
 
@@ -448,6 +448,7 @@ export function scanInto(
     ignoreUnbalanced: false,
     bufferSize: PSBUFSIZE,
     errors: env.config.errors,
+    trace: prescanTrace(env.debug.level(22), env.out, env.config.macroNames),
   });
   env.scanVector.write(result.written, !result.failed);
   if (result.truncateInputTo !== undefined) truncateText?.(result.truncateInputTo);

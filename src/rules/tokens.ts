@@ -158,3 +158,18 @@ export function stripQuotes(s: string): string {
   }
   return out;
 }
+
+/** The -d22.x trace sink for prescan, when category 22 is on. */
+export function prescanTrace(
+  level: number,
+  out: { write(text: string): void },
+  names: MacroNames,
+): import('./prescan.js').PrescanTrace | undefined {
+  if (level <= 0) return undefined;
+  return {
+    level,
+    write: (t) => out.write(t),
+    text: (t) => formatText(t, names),
+    tokens: (t) => formatTokens(t, names),
+  };
+}

@@ -15,6 +15,7 @@ import { nodeMapEnvironment } from '../../../src/rules/maps/environment.js';
 import { NO_DEBUG, ScanVector, scanVectorWorkspace, type RewriteEnv } from '../../../src/rules/context.js';
 import { prescan } from '../../../src/rules/prescan.js';
 import { rewrite } from '../../../src/rules/rewrite.js';
+import { prescanTrace } from '../../../src/rules/tokens.js';
 
 export interface DriverOptions {
   fileName?: string;
@@ -78,6 +79,7 @@ export function runDriver(cfText: string, lines: readonly string[], opts: Driver
     config.macros.set(id, value);
   }
   config.maps = opts.maps ? opts.maps(config) : defaultMaps(config, opts);
+  if (opts.debug) config.debug = { level: (c) => opts.debug?.[c] ?? 0 };
   try {
     readCf(config, cfText, { fileName: opts.fileName ?? 'x.cf', env });
     const envelope = new MacroTable(config.macros);
@@ -128,6 +130,7 @@ function testLine(raw: string, config: SendmailConfig, envelope: MacroTable, ren
       table: config.configLevel >= 9 ? tables.noComments : tables.external,
       ignoreUnbalanced: false,
       errors,
+      trace: prescanTrace(renv.debug.level(22), renv.out, config.macroNames),
     });
     renv.scanVector.write(scan.written, !scan.failed);
     if (scan.tokens !== null) {
