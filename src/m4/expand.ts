@@ -484,21 +484,23 @@ export class Expander {
       parts = compileBody(sym.text, this.rt.noGnuExtensions);
       sym.compiled = parts;
     }
-    let out = '';
+    if (parts.length === 1 && typeof parts[0] === 'string') return parts[0];
+    // A join makes one flat string; a chain of += would be flattened on first read anyway.
+    const out: string[] = [];
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i];
       if (typeof p === 'string') {
-        out += p;
+        out.push(p);
       } else if (p >= 0) {
         const a = argv[p];
-        if (typeof a === 'string') out += a;
+        if (typeof a === 'string') out.push(a);
       } else if (p === DOLLAR_COUNT) {
-        out += String(argv.length - 1);
+        out.push(String(argv.length - 1));
       } else {
         const sc = this.rt.scanner;
-        out += p === DOLLAR_AT ? joinArgs(argv, ',', sc.lquote, sc.rquote) : joinArgs(argv, ',', '', '');
+        out.push(p === DOLLAR_AT ? joinArgs(argv, ',', sc.lquote, sc.rquote) : joinArgs(argv, ',', '', ''));
       }
     }
-    return out;
+    return out.join('');
   }
 }
