@@ -63,7 +63,13 @@ function unsafeDirectory(dir: string, depth = 0): string | null {
       return errnoOf(err);
     }
     if (st.isSymbolicLink()) {
-      const target = resolve(dirname(p), readlinkSync(p));
+      let link: string;
+      try {
+        link = readlinkSync(p);
+      } catch (err) {
+        return errnoOf(err);
+      }
+      const target = resolve(dirname(p), link);
       const problem = unsafeDirectory(target, depth + 1);
       if (problem !== null) return problem;
       continue;
