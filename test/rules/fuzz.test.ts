@@ -64,13 +64,24 @@ describe.skipIf(!hasSendmailOracle())('fuzz against sendmail -bt', () => {
   afterAll(() => removeWorkDir(dir));
 
   it('scans random addresses as sendmail does', () => {
-    const batches = fc.sample(fc.array(address, { minLength: 40, maxLength: 40 }), {
-      numRuns: RUNS,
-      seed: SEED,
+    const setup = fc.record({
+      addrs: fc.array(address, { minLength: 40, maxLength: 40 }),
+      // the scanner's operators come from OperatorChars (V7+) or $o (older configs)
+      operators: fc.constantFrom('', '.:@[]', '.:%@!^/[]+', '=$', '"\\', '()<>'),
+      level: fc.constantFrom(10, 8, 6),
+      blankSub: fc.constantFrom('', '.', '_'),
     });
-    batches.forEach((addrs, i) => {
-      const cf = HEADER + 'Secho\nR$*\t\t$@ $1\n';
-      const probes = addrs.map((a) => `echo ${a}`);
+    const batches = fc.sample(setup, { numRuns: RUNS, seed: SEED });
+    batches.forEach(({ addrs, operators, level, blankSub }, i) => {
+      const opts =
+        level >= 7 ? (operators === '' ? '' : `O OperatorChars=${operators}\n`) : `Do${operators}\n`;
+      const sub = blankSub === '' ? '' : `O BlankSub=${blankSub}\n`;
+      const cf =
+        HEADER.replace('V10/Berkeley', `V${level}/Berkeley`) +
+        opts +
+        sub +
+        'Secho\nR$*\t\t$@ $1\nSclass\nR$=X\t\t$@ in-X $1\nR$*\t\t$@ not-X\n';
+      const probes = addrs.flatMap((a) => [`echo ${a}`, `class ${a}`]);
       const cfPath = join(dir, `scan-${i}.cf`);
       const expected = sendmailSession(cf, probes, dir, cfPath);
       expect(driverSession(cf, probes, cfPath).out).toBe(expected.out);
