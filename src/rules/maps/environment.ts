@@ -119,6 +119,15 @@ export function safeFileProblem(path: string, trustedUid = 0): string | null {
 }
 
 function runProgram(argv: string[], options: MapOptions): ProgramRun {
+  try {
+    return spawnProgram(argv, options);
+  } catch {
+    // Node refuses some commands outright (an empty name): exec would fail the same way.
+    return { stdout: '', stderr: '', exitStatus: 78, signal: null, spawnError: null };
+  }
+}
+
+function spawnProgram(argv: string[], options: MapOptions): ProgramRun {
   const asRoot = process.getuid?.() === 0;
   const r = spawnSync(argv[0]!, argv.slice(1), {
     argv0: argv[0],
