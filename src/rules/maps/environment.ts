@@ -129,7 +129,10 @@ function runProgram(argv: string[], options: MapOptions): ProgramRun {
 
 function spawnProgram(argv: string[], options: MapOptions): ProgramRun {
   const asRoot = process.getuid?.() === 0;
-  const r = spawnSync(argv[0]!, argv.slice(1), {
+  // sendmail calls execve: a name without a slash is a file in the working directory (/tmp),
+  // never looked up in PATH as Node would.
+  const file = argv[0]!.includes('/') ? argv[0]! : `./${argv[0]!}`;
+  const r = spawnSync(file, argv.slice(1), {
     argv0: argv[0],
     cwd: '/tmp',
     env: { AGENT: 'sendmail' },
