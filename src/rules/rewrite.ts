@@ -90,13 +90,6 @@ function exhausted(env: RewriteEnv, rulename: string, what: string): never {
 /** Signals sendmail's "goto toolong": the vector would exceed maxatom tokens. */
 export class TooLong extends Error {}
 
-/** Thrown for an early EX_DATAERR/EX_CONFIG return from inside a helper. */
-export class RewriteAbort extends Error {
-  constructor(public readonly status: number) {
-    super(`rewrite aborted (${status})`);
-  }
-}
-
 /**
  * Rewrites `ws` with ruleset `ruleset` (sendmail's rewrite). Returns EX_OK, EX_TEMPFAIL (a map
  * lookup failed temporarily) or an error status.
@@ -169,8 +162,9 @@ function rewriteFrame(
   }
   if (++budget.calls > RULESET_CALL_BUDGET) exhausted(env, rulename, `${RULESET_CALL_BUDGET} ruleset calls`);
   const matchEnv = makeMatchEnv(env);
-  // Matching needs no prefilter bypass unless the matcher's steps are traced.
-  const exhaustive = trace21 >= 35;
+  // The quick rejection is skipped when the matcher's own steps are traced (-d21.2: $&x
+  // values, -d21.35/.36: every step), since sendmail prints them for rules that then fail.
+  const exhaustive = trace21 >= 2;
   let rstat = EX_OK;
   let ruleIndex = 0;
   let loopCount = 0;
@@ -233,7 +227,6 @@ function rewriteFrame(
       errors.syserr('554 5.3.0 rewrite: expansion too long');
       return EX_DATAERR;
     }
-    if (err instanceof RewriteAbort) return err.status;
     throw err;
   }
   if (env.testMode || trace21 >= 1)
