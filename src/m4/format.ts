@@ -216,9 +216,10 @@ export function formatBuiltin(_builtinName: string, args: string[]): PureResult 
       i++;
       continue;
     }
-    let allowed = ALL_CONVERSIONS;
+    // Conversions still allowed, as a set of characters crossed off as flags rule them out.
+    let excluded = '';
     const exclude = (chars: string): void => {
-      allowed = [...allowed].filter((c) => !chars.includes(c)).join('');
+      excluded += chars;
     };
     const flags: Flags = {
       thousands: false,
@@ -281,7 +282,7 @@ export function formatBuiltin(_builtinName: string, args: string[]): PureResult 
     const conversion = fmt[i] ?? '';
     // A missing conversion (the format ended) is unrecognized too, and consumes nothing more.
     if (conversion !== '') i++;
-    if (conversion === '' || !allowed.includes(conversion)) {
+    if (conversion === '' || !ALL_CONVERSIONS.includes(conversion) || excluded.includes(conversion)) {
       diagnostics.push({ severity: 'warning', message: `Warning: unrecognized specifier in \`${fmt}'` });
       continue;
     }

@@ -203,9 +203,13 @@ function siftTowards(
       }
     }
     sifted[p - start] = keep;
-    keepSources(p, keep);
-    keepReferences(p, keep);
-    keepSources(p, keep);
+    // References reached through other references at this position: repeat until stable.
+    for (let before = -1, count = 0; count !== before;) {
+      before = count;
+      keepSources(p, keep);
+      keepReferences(p, keep);
+      count = keep.reduce((n, v) => n + (v ? 1 : 0), 0);
+    }
   }
   return sifted;
 }

@@ -137,70 +137,99 @@ function leftmostLongest(m: Machine, from: number): { start: number; end: number
   return bestStart < 0 ? undefined : { start: bestStart, end: bestEnd };
 }
 
+/** Node sets for each position of a match, in one flat array, with each position's members listed. */
+class PositionSets {
+  readonly flat: Uint8Array;
+  private readonly lists: number[][];
+
+  constructor(
+    readonly start: number,
+    end: number,
+    readonly size: number,
+  ) {
+    this.flat = new Uint8Array((end - start + 1) * size);
+    this.lists = new Array<number[]>(end - start + 1);
+  }
+
+  get(p: number, node: number): number {
+    return this.flat[(p - this.start) * this.size + node];
+  }
+
+  set(p: number, node: number, value: number): void {
+    const at = (p - this.start) * this.size + node;
+    if (this.flat[at] === 0) (this.lists[p - this.start] ??= []).push(node);
+    this.flat[at] = value;
+  }
+
+  /** The nodes in the set at p. */
+  members(p: number): number[] {
+    return this.lists[p - this.start] ?? NO_MEMBERS;
+  }
+}
+
+const NO_MEMBERS: number[] = [];
+
 /** gnulib's state log for one start: the nodes present at each position up to `end`. */
-function stateLog(m: Machine, start: number, end: number): Uint8Array[] {
+function stateLog(m: Machine, start: number, end: number): PositionSets {
   const { nodes, eclosures, init } = m.program;
-  const states = Array.from({ length: end - start + 1 }, () => new Uint8Array(nodes.length));
-  const seeds: number[][] = Array.from({ length: end - start + 1 }, () => []);
-  seeds[0].push(init);
+  const states = new PositionSets(start, end, nodes.length);
+  const seeds = new Array<number[]>(end - start + 1);
+  seeds[0] = [init];
   for (let p = start; p <= end; p++) {
-    const here = states[p - start];
-    for (const seed of seeds[p - start]) {
-      for (const node of eclosures[seed]) if (!here[node] && m.present(node, p)) here[node] = 1;
+    for (const seed of seeds[p - start] ?? NO_MEMBERS) {
+      for (const node of eclosures[seed])
+        if (!states.get(p, node) && m.present(node, p)) states.set(p, node, 1);
     }
     if (p === end) break;
-    for (let node = 0; node < nodes.length; node++) {
-      if (!here[node] || isEpsilon(nodes[node].type) || nodes[node].type === NodeType.End) continue;
+    for (const node of states.members(p)) {
+      const type = nodes[node].type;
+      if (isEpsilon(type) || type === NodeType.End) continue;
       const length = m.accept(node, p);
-      if (length > 0 && p + length <= end) seeds[p + length - start].push(nodes[node].next);
+      if (length > 0 && p + length <= end) (seeds[p + length - start] ??= []).push(nodes[node].next);
     }
   }
   return states;
 }
 
 /** The end node the match stops at: the lowest-numbered one present that halts there. */
-function lastNode(m: Machine, states: Uint8Array[], end: number, start: number): number {
-  const here = states[end - start];
+function lastNode(m: Machine, states: PositionSets, end: number): number {
   const nodes = m.program.nodes;
-  for (let i = 0; i < nodes.length; i++)
-    if (here[i] && nodes[i].type === NodeType.End && m.halts(i, end)) return i;
-  return -1;
+  let last = -1;
+  for (const i of states.members(end)) {
+    if (nodes[i].type === NodeType.End && m.halts(i, end) && (last < 0 || i < last)) last = i;
+  }
+  return last;
 }
 
 /**
  * gnulib's sifted states: for each position, the nodes of the state log from which the end node
- * can still be reached at `end`.
+ * can still be reached at `end` (2: a consuming node or the end node, 1: an epsilon source).
  */
 function siftedStates(
   m: Machine,
-  states: Uint8Array[],
+  states: PositionSets,
   start: number,
   end: number,
   last: number,
-): Uint8Array[] {
+): PositionSets {
   const { nodes, eclosures } = m.program;
-  const sifted: Uint8Array[] = new Array(end - start + 1);
-  const addEpsilonSources = (here: Uint8Array, keep: Uint8Array): void => {
-    for (let node = 0; node < nodes.length; node++) {
-      if (!here[node] || keep[node]) continue;
-      if (eclosures[node].some((d) => keep[d] === 2)) keep[node] = 1;
+  const sifted = new PositionSets(start, end, nodes.length);
+  const addEpsilonSources = (p: number): void => {
+    for (const node of states.members(p)) {
+      if (sifted.get(p, node)) continue;
+      if (eclosures[node].some((d) => sifted.get(p, d) === 2)) sifted.set(p, node, 1);
     }
   };
-  const atEnd = new Uint8Array(nodes.length);
-  atEnd[last] = 2;
-  addEpsilonSources(states[end - start], atEnd);
-  sifted[end - start] = atEnd;
+  sifted.set(end, last, 2);
+  addEpsilonSources(end);
   for (let p = end - 1; p >= start; p--) {
-    const here = states[p - start];
-    const keep = new Uint8Array(nodes.length);
-    for (let node = 0; node < nodes.length; node++) {
+    for (const node of states.members(p)) {
       const type = nodes[node].type;
-      if (!here[node] || isEpsilon(type) || type === NodeType.End || type === NodeType.BackRef) continue;
+      if (isEpsilon(type) || type === NodeType.End || type === NodeType.BackRef) continue;
       const length = m.accept(node, p);
-      if (length > 0 && p + length <= end && sifted[p + length - start][nodes[node].next]) keep[node] = 2;
+      if (length > 0 && p + length <= end && sifted.get(p + length, nodes[node].next)) sifted.set(p, node, 2);
     }
-    addEpsilonSources(here, keep);
-    sifted[p - start] = keep;
+    addEpsilonSources(p);
   }
   return sifted;
 }
@@ -209,7 +238,7 @@ function siftedStates(
  * The register walk for a pattern without back-references, ending at `last` (the end node).
  * Without forks there is only one path, so no sifting is needed (`sifted` undefined).
  */
-function walk(m: Machine, start: number, end: number, last: number, sifted: Uint8Array[] | undefined) {
+function walk(m: Machine, start: number, end: number, last: number, sifted: PositionSets | undefined) {
   const program = m.program;
   const { nodes } = program;
   const regs = WalkRegisters.initial(program.groups, end - start);
@@ -223,11 +252,10 @@ function walk(m: Machine, start: number, end: number, last: number, sifted: Uint
       break;
     if (isEpsilon(info.type)) {
       passed.add(node);
-      const here = sifted?.[idx - start];
       let first = -1;
       let second = -1;
       for (const d of info.edests) {
-        if (here ? !here[d] : !m.present(d, idx)) continue;
+        if (sifted ? !sifted.get(idx, d) : !m.present(d, idx)) continue;
         if (first < 0) first = d;
         else second = d;
       }
@@ -273,7 +301,7 @@ export function searchMachine(m: Machine, from: number, wantRegisters: boolean):
   let registers: WalkRegisters | undefined;
   if (program.hasForks) {
     const states = stateLog(m, start, end);
-    const last = lastNode(m, states, end, start);
+    const last = lastNode(m, states, end);
     registers = walk(m, start, end, last, siftedStates(m, states, start, end, last));
   } else {
     registers = walk(m, start, end, -1, undefined);

@@ -29,28 +29,44 @@ export function expandRanges(spec: string): string {
   return out.join('');
 }
 
+/** What each byte becomes: -1 keep it, -2 delete it, else the byte to put instead. */
+type TranslitTable = Int16Array;
+
+const tables = new Map<string, TranslitTable>();
+const TABLE_CACHE_LIMIT = 256;
+
+/** The translation `from` → `to` describes (ranges expanded; the first mention of a byte wins). */
+function translitTable(fromSpec: string, toSpec: string): TranslitTable {
+  const key = `${fromSpec}\0${toSpec}`;
+  let table = tables.get(key);
+  if (table) return table;
+  const to = toSpec.includes('-') ? expandRanges(toSpec) : toSpec;
+  // GNU expands ranges in `from` only when it has three bytes or more.
+  const from = fromSpec.length >= 3 && fromSpec.includes('-') ? expandRanges(fromSpec) : fromSpec;
+  table = new Int16Array(256).fill(-1);
+  for (let i = 0; i < from.length; i++) {
+    const code = from.charCodeAt(i);
+    if (table[code] === -1) table[code] = i < to.length ? to.charCodeAt(i) : -2;
+  }
+  if (tables.size >= TABLE_CACHE_LIMIT) tables.delete(tables.keys().next().value!);
+  tables.set(key, table);
+  return table;
+}
+
 /** translit(string, from, [to]). `args` exclude the macro name. */
 export function translitBuiltin(_builtinName: string, args: string[]): PureResult {
   if (args.length === 0) return { text: '', diagnostics: [] };
   const data = cString(args[0]);
   const fromSpec = cString(args[1] ?? '');
   if (args.length < 2 || data === '' || fromSpec === '') return { text: data, diagnostics: [] };
-  const toSpec = cString(args[2] ?? '');
-  const to = toSpec.includes('-') ? expandRanges(toSpec) : toSpec;
-  // GNU expands ranges in `from` only when it has three bytes or more.
-  const from = fromSpec.length >= 3 && fromSpec.includes('-') ? expandRanges(fromSpec) : fromSpec;
-
-  // The first occurrence of a byte in `from` decides its fate; no counterpart in `to` deletes it.
-  const replacement = new Map<string, string>();
-  for (let i = 0; i < from.length; i++) {
-    if (!replacement.has(from[i])) replacement.set(from[i], i < to.length ? to[i] : '');
-  }
+  const table = translitTable(fromSpec, cString(args[2] ?? ''));
   let text = '';
   let copiedUpTo = 0;
   for (let i = 0; i < data.length; i++) {
-    const mapped = replacement.get(data[i]);
-    if (mapped === undefined) continue;
-    text += data.slice(copiedUpTo, i) + mapped;
+    const mapped = table[data.charCodeAt(i)];
+    if (mapped === -1) continue;
+    text += data.slice(copiedUpTo, i);
+    if (mapped >= 0) text += String.fromCharCode(mapped);
     copiedUpTo = i + 1;
   }
   return { text: text + data.slice(copiedUpTo), diagnostics: [] };
