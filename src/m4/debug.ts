@@ -44,7 +44,10 @@ export function parseDebugFlags(flags: string | undefined): number {
 }
 
 /** Where debug output goes: GNU's `debug` FILE (stderr unbuffered; a file buffered). */
-type DebugTarget = { kind: 'stderr' } | { kind: 'file'; path: string; pending: string } | { kind: 'none' };
+type DebugTarget =
+  | { kind: 'stderr' }
+  | { kind: 'file'; path: string; pending: string; failure?: NodeJS.ErrnoException }
+  | { kind: 'none' };
 
 /** What the trace formatter needs from the engine at the moment of a trace line. */
 export interface TraceContext {
@@ -68,6 +71,9 @@ export class Debug {
    * debug output through stdout's buffer so the two keep their order; this is that buffer.
    */
   private viaStdout: ByteSink | undefined;
+
+  /** Told when a debug file that could not be written is closed (GNU then fails the run). */
+  onCloseError: (err: NodeJS.ErrnoException) => void = () => {};
 
   constructor(private readonly stderr: ByteSink) {}
 
@@ -120,8 +126,9 @@ export class Debug {
       t.pending = '';
       try {
         appendFileSync(t.path, Buffer.from(text, 'latin1'));
-      } catch {
+      } catch (err) {
         // GNU reports write errors on the debug stream only when closing it.
+        t.failure ??= err as NodeJS.ErrnoException;
       }
     }
   }
@@ -139,6 +146,8 @@ export class Debug {
       }
     }
     this.flush();
+    const old = this.target;
+    if (old.kind === 'file' && old.failure !== undefined) this.onCloseError(old.failure);
     if (path === undefined) this.target = { kind: 'stderr' };
     else if (path === '') this.target = { kind: 'none' };
     else this.target = { kind: 'file', path, pending: '' };

@@ -145,9 +145,25 @@ export class M4 {
         this.rt.stdout.discard();
         this.rt.debug.discard();
       } else {
-        this.rt.stdout.flush();
         this.rt.debug.flush();
+        this.closeStdout();
       }
+    }
+  }
+
+  /** gnulib's close_stdout at exit: output that could not be written fails the run. */
+  private closeStdout(): void {
+    let message: string | undefined;
+    try {
+      message = this.rt.stdout.close();
+    } catch (err) {
+      if (!(err instanceof M4Exit)) throw err;
+      this.status = err.status;
+      return;
+    }
+    if (message !== undefined) {
+      this.rt.reporter.plain(message);
+      this.status = 1;
     }
   }
 

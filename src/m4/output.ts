@@ -2,6 +2,8 @@
 // glibc's buffering (so interleaving with unbuffered standard error matches GNU m4's), and
 // `-s` sync lines, which GNU decides token by token.
 import type { ByteSink } from '../cli/io.js';
+import { strerror } from './errno.js';
+import { M4Exit } from './types.js';
 
 /** How standard output is buffered: by blocks (pipe, file), by lines (terminal), or not (-i). */
 export type BufferMode = 'block' | 'line' | 'none';
@@ -14,23 +16,43 @@ const BLOCK_SIZE = 4096;
  */
 export class StdoutBuffer {
   private pending = '';
+  /** The first write error (GNU's stream error flag); later output is dropped. */
+  failure: NodeJS.ErrnoException | undefined;
+  /** The write error happened while flushing at the very end (gnulib then names it). */
+  failedAtClose = false;
 
   constructor(
     private readonly sink: ByteSink,
     private readonly mode: BufferMode,
   ) {}
 
+  /**
+   * Hands text to the sink. A closed pipe ends m4 at once, as SIGPIPE ends GNU m4 (status
+   * 141, nothing printed); other errors are remembered for the exit-time "write error".
+   */
+  private emit(text: string): void {
+    if (this.failure !== undefined) return;
+    try {
+      this.sink.write(text);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      if (e.code === 'EPIPE') throw new M4Exit(141, true);
+      if (typeof e.code !== 'string') throw err;
+      this.failure = e;
+    }
+  }
+
   write(text: string): void {
     if (text.length === 0) return;
     if (this.mode === 'none') {
-      this.sink.write(text);
+      this.emit(text);
       return;
     }
     const total = this.pending.length + text.length;
     if (this.mode === 'line') {
       const nl = text.lastIndexOf('\n');
       if (nl >= 0) {
-        this.sink.write(this.pending + text.slice(0, nl + 1));
+        this.emit(this.pending + text.slice(0, nl + 1));
         this.pending = text.slice(nl + 1);
         return;
       }
@@ -41,14 +63,14 @@ export class StdoutBuffer {
     }
     const keep = total % BLOCK_SIZE;
     const all = this.pending + text;
-    this.sink.write(all.slice(0, total - keep));
+    this.emit(all.slice(0, total - keep));
     this.pending = all.slice(total - keep);
   }
 
   /** Output that reaches the sink at once (a child process writing to the same descriptor). */
   bypass(text: string): void {
     this.flush();
-    this.sink.write(text);
+    this.emit(text);
   }
 
   /** Drops what is buffered (the process dies without flushing). */
@@ -60,8 +82,21 @@ export class StdoutBuffer {
     if (this.pending.length > 0) {
       const text = this.pending;
       this.pending = '';
-      this.sink.write(text);
+      this.emit(text);
     }
+  }
+
+  /**
+   * The final flush (gnulib's close_stdout): returns the message to print if output was lost,
+   * "write error" with the system's reason only when this last flush was the first to fail.
+   */
+  close(): string | undefined {
+    const earlier = this.failure !== undefined;
+    this.flush();
+    if (this.failure === undefined) return undefined;
+    if (earlier) return 'write error';
+    this.failedAtClose = true;
+    return `write error: ${strerror(this.failure)}`;
   }
 }
 

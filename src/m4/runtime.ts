@@ -112,6 +112,10 @@ export class Runtime {
     );
     this.expander = new Expander(this);
     this.regexState = newRegexState(opts.env);
+    this.debug.onCloseError = (err) => {
+      this.warnErrno('error writing to debug stream', err);
+      this.reporter.retcode = 1;
+    };
     this.checkDebugSharesStdout();
   }
 
@@ -173,11 +177,10 @@ export class Runtime {
     return err;
   }
 
-  /** What m4exit and the end of the run do: debug output back to stderr, everything flushed. */
+  /** The end of the run (and m4exit): debug output back to stderr, closing any debug file. */
   closeDebugFile(): void {
     this.debug.setOutput(undefined);
     this.checkDebugSharesStdout();
-    this.flushAll();
   }
 
   /** GNU's debug_set_file: a debug stream on the same file as stdout goes through stdout. */

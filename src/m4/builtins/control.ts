@@ -129,6 +129,7 @@ export const controlBuiltins: BuiltinDef[] = [
       code = 1;
     }
     rt.closeDebugFile();
+    rt.flushAll();
     if (code === 0 && rt.reporter.retcode !== 0) code = rt.reporter.retcode;
     throw new M4Exit(code);
   }),
