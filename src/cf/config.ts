@@ -8,6 +8,7 @@ import { DEFAULT_OPERATOR_CHARS, TokenTables } from '../rules/prescan.js';
 import { ClassTable } from './classes.js';
 import { ErrorChannel } from './errors.js';
 import { MacroNames, MacroTable, defineMetaMacros, expandMacros } from './macros.js';
+import { asciiCaseEqual } from './meta.js';
 import type {
   DeclaredMap,
   HeaderCheck,
@@ -84,8 +85,7 @@ export class SendmailConfig {
 
   /** The mailer with this name (case-insensitive). */
   mailer(name: string): Mailer | undefined {
-    const lower = name.toLowerCase();
-    return this.mailers.find((m) => m !== undefined && m.name.toLowerCase() === lower);
+    return this.mailers.find((m) => m !== undefined && asciiCaseEqual(m.name, name));
   }
 
   /**

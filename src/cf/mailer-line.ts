@@ -2,7 +2,18 @@
 // makemailer), and the one-line description test mode's =M prints (printmailer).
 import { MAXMAILERS, type SendmailConfig } from './config.js';
 import type { CfEnvironment } from './environment.js';
-import { MACROEXPAND, atoi, atol, isAlnum, isAscii, isDigit, isSpace, strtol, toCInt } from './meta.js';
+import {
+  MACROEXPAND,
+  asciiCaseEqual,
+  atoi,
+  atol,
+  isAlnum,
+  isAscii,
+  isDigit,
+  isSpace,
+  strtol,
+  toCInt,
+} from './meta.js';
 import type { Mailer } from './model.js';
 import { munchString } from './strings.js';
 import { convtime } from './timeouts.js';
@@ -150,7 +161,7 @@ function applyField(config: SendmailConfig, m: Mailer, code: string, v: string, 
       break;
     case 'Q':
       if (v === '') errors.syserr(`mailer ${m.name}: null queue`);
-      else if (!config.queueGroups.some((q) => q.name.toLowerCase() === v.toLowerCase()))
+      else if (!config.queueGroups.some((q) => asciiCaseEqual(q.name, v)))
         errors.syserr(`mailer ${m.name}: unknown queue ${v}`);
       else m.queueGroup = v;
       break;

@@ -2,7 +2,7 @@
 // E (environment), X (mail filter).
 import type { SendmailConfig } from './config.js';
 import { expandMacros, parseMacroId } from './macros.js';
-import { atoi, isAlpha, isDigit, isSpace, strtol, toCInt } from './meta.js';
+import { asciiCaseEqual, atoi, isAlpha, isDigit, isSpace, strtol, toCInt } from './meta.js';
 import { munchString } from './strings.js';
 
 const MAXPRIORITIES = 25;
@@ -54,7 +54,7 @@ export function readVersionLine(config: SendmailConfig, bp: string): void {
     let e = level.end + 1;
     while (e < bp.length && isAlpha(bp.charCodeAt(e))) e++;
     const vendor = bp.slice(level.end + 1, e);
-    if (vendor.toLowerCase() !== 'berkeley') errors.syserr(`invalid V line vendor code: "${vendor}"`);
+    if (!asciiCaseEqual(vendor, 'Berkeley')) errors.syserr(`invalid V line vendor code: "${vendor}"`);
     else config.vendor = 'Berkeley';
   }
 }
@@ -151,7 +151,7 @@ export function readQueueLine(config: SendmailConfig, line: string, lineNumber: 
       return;
     }
   }
-  const existing = config.queueGroups.findIndex((q) => q.name.toLowerCase() === name.toLowerCase());
+  const existing = config.queueGroups.findIndex((q) => asciiCaseEqual(q.name, name));
   const group = { name, fields, line: lineNumber };
   if (existing >= 0) config.queueGroups[existing] = group;
   else config.queueGroups.push(group);
@@ -175,7 +175,7 @@ export function readFilterLine(config: SendmailConfig, line: string, lineNumber:
     return;
   }
   checkFilterSocket(config, name, fields.get('S') ?? '');
-  if (config.filters.some((f) => f.name.toLowerCase() === name.toLowerCase())) {
+  if (config.filters.some((f) => asciiCaseEqual(f.name, name))) {
     errors.syserr(`X${name}: duplicate filter definition`);
     return;
   }
@@ -199,6 +199,6 @@ function checkFilterSocket(config: SendmailConfig, name: string, spec: string): 
   const proto = colon < 0 ? spec : spec.slice(0, colon);
   const known = ['unix', 'local', 'inet', 'inet6'];
   // without a protocol the spec is a local socket path
-  if (colon >= 0 && !known.some((k) => k.toLowerCase() === proto.toLowerCase()))
+  if (colon >= 0 && !known.some((k) => asciiCaseEqual(k, proto)))
     errors.syserr(`X${name}: unknown socket type ${proto}`, 'EPROTONOSUPPORT');
 }
