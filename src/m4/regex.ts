@@ -1,4 +1,5 @@
 // GNU m4's regexp and patsubst builtins, and the regex API the engine uses elsewhere.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Diagnostic, PureResult } from './diagnostics.js';
 import { cString } from './numeric.js';
@@ -33,9 +34,21 @@ export function charsetForEnvironment(env: NodeJS.ProcessEnv): Charset {
   if (!match) return 'bytes';
   const normalized = `${match[1]}.utf8${match[3] ?? ''}`;
   if (match[1] === 'C' || match[1] === 'POSIX') return 'utf8';
-  return existsSync(`/usr/lib/locale/${normalized}`) || existsSync(`/usr/lib/locale/${name}`)
-    ? 'utf8'
-    : 'bytes';
+  if (existsSync(`/usr/lib/locale/${normalized}`) || existsSync(`/usr/lib/locale/${name}`)) return 'utf8';
+  // Locales compiled into the archive are only listed by `locale -a`.
+  return archivedLocales().has(normalized.toLowerCase()) ? 'utf8' : 'bytes';
+}
+
+let archived: Set<string> | undefined;
+function archivedLocales(): Set<string> {
+  if (!archived) {
+    archived = new Set();
+    if (existsSync('/usr/lib/locale/locale-archive')) {
+      const listing = spawnSync('locale', ['-a'], { encoding: 'latin1', timeout: 10_000 });
+      for (const line of (listing.stdout ?? '').split('\n')) if (line) archived.add(line.toLowerCase());
+    }
+  }
+  return archived;
 }
 
 export function newRegexState(env: NodeJS.ProcessEnv = process.env): RegexState {
