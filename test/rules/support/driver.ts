@@ -40,7 +40,8 @@ function defaultMaps(config: SendmailConfig, opts: DriverOptions): MapTable {
   const errors = config.errors;
   const env = nodeMapEnvironment({
     report: (d) => {
-      if (d.severity === 'syserr') errors.syserr(d.text);
+      // (an errno, once the maps report one, makes sendmail's syserr exit 71)
+      if (d.severity === 'syserr') errors.syserr(d.text, (d as { errno?: string }).errno);
       else if (d.severity === 'usrerr') errors.usrerr(d.text);
       else errors.message(d.text);
     },
