@@ -29,9 +29,9 @@ export function stabHash(name: string, type: number): number {
 export class ClassTable {
   private words = new Map<string, ClassWord>();
   private seq = 0;
-  /** Per class: every prefix of every member (lower-cased), built on demand. */
-  private prefixCache = new Map<number, { version: number; set: Set<string> }>();
-  /** Bumped on every change, so compiled matchers can cache membership safely. */
+  /** Per class: its members lower-cased and sorted, built on demand (for prefix searches). */
+  private sortedCache = new Map<number, { version: number; keys: string[] }>();
+  /** Bumped on every change, so cached views know when to rebuild. */
   version = 0;
 
   /** Adds a word to a class (sendmail's setclass for a plain word). */
@@ -70,17 +70,25 @@ export class ClassTable {
     return entry !== undefined && entry.classes.has(classId);
   }
 
-  /** Every prefix (lower-cased) of every member of a class, members included. */
-  prefixes(classId: number): Set<string> {
-    const cached = this.prefixCache.get(classId);
-    if (cached && cached.version === this.version) return cached.set;
-    const set = new Set<string>();
-    for (const [key, e] of this.words) {
-      if (!e.classes.has(classId)) continue;
-      for (let i = 1; i <= key.length; i++) set.add(key.slice(0, i));
+  /** Does some member of the class start with `prefix` (already lower-cased)? */
+  hasMemberStartingWith(classId: number, prefix: string): boolean {
+    let cached = this.sortedCache.get(classId);
+    if (!cached || cached.version !== this.version) {
+      const keys: string[] = [];
+      for (const [key, e] of this.words) if (e.classes.has(classId)) keys.push(key);
+      keys.sort();
+      cached = { version: this.version, keys };
+      this.sortedCache.set(classId, cached);
     }
-    this.prefixCache.set(classId, { version: this.version, set });
-    return set;
+    const keys = cached.keys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < keys.length && keys[lo].startsWith(prefix);
   }
 
   /** The members of a class in the order sendmail lists them. */

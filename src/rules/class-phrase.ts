@@ -47,13 +47,13 @@ export function classPhraseEnd(
     else prevAtom = atom;
   };
   for (let k = first; k < from; k++) append(tokens[k]);
-  const prefixes = onExtend ? null : classes.prefixes(classId);
+  const prune = onExtend === undefined;
   for (let last = from; last < tokens.length; last++) {
     append(tokens[last]);
     const key = asciiLower(out);
     if (classes.has(classId, key)) return last;
     if (onExtend) onExtend(tokens[last]);
-    else if (!stopped && prefixes !== null && !prefixes.has(key)) return -1;
+    else if (prune && !stopped && !classes.hasMemberStartingWith(classId, key)) return -1;
   }
   return -1;
 }
