@@ -2,7 +2,7 @@
 // and benchmarks. Nothing here is used when mailcf does its own job.
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { homedir } from 'node:os';
+import { constants as osConstants, homedir } from 'node:os';
 import { join } from 'node:path';
 
 export const M4_ORACLE = '/usr/bin/m4';
@@ -52,7 +52,7 @@ function result(r: ReturnType<typeof spawnSync>): RunResult {
   return {
     stdout: (r.stdout as Buffer).toString('latin1'),
     stderr: (r.stderr as Buffer).toString('latin1'),
-    status: r.status ?? 128 + 1,
+    status: r.status ?? 128 + (r.signal ? (osConstants.signals[r.signal] ?? 0) : 0),
   };
 }
 
