@@ -382,13 +382,14 @@ export class Expander {
     if (this.level > MAX_NESTING) this.stackOverflow();
     const id = ++this.callId;
     const traced = (rt.debug.level & DEBUG_ALL) !== 0 || sym.traced;
-    const f = this.newFrame(sym, id, traced);
     if (traced && rt.debug.level & DEBUG_CALL) rt.debug.tracePrepre(rt.traceContext(), sym.name, id);
     if (this.takeOpenParen()) {
+      const f = this.newFrame(sym, id, traced);
       this.startArg(f);
       this.frames.push(f);
     } else {
-      this.call(f);
+      const input = rt.input;
+      this.callWith(sym, id, traced, [sym.name], input.currentFile, input.currentLine);
     }
   }
 
@@ -425,10 +426,10 @@ export class Expander {
     const rt = this.rt;
     const input = rt.input;
     const b = input.stack[input.stack.length - 1];
-    if (b !== undefined && b.kind === BlockKind.String && !input.inputChange && b.pos < b.text.length) {
+    if (b !== undefined && b.kind !== BlockKind.Macro && !input.inputChange && b.pos < b.text.length) {
       const c = rt.scanner.fastClass[b.text.charCodeAt(b.pos)];
       if (c === F_OPEN) {
-        b.pos++;
+        this.advance(b, b.pos + 1);
         return true;
       }
       if (c !== F_SLOW) return false;
@@ -454,18 +455,28 @@ export class Expander {
 
   /** Calls the macro with its collected arguments and pushes the expansion for rescanning. */
   private call(f: Frame): void {
+    this.callWith(f.sym, f.id, f.traced, f.argv, f.openFile, f.openLine);
+  }
+
+  private callWith(
+    sym: M4Symbol,
+    id: number,
+    traced: boolean,
+    argv: MacroArg[],
+    openFile: string,
+    openLine: number,
+  ): void {
     const rt = this.rt;
     const input = rt.input;
     const closeFile = input.currentFile;
     const closeLine = input.currentLine;
-    input.currentFile = f.openFile;
-    input.currentLine = f.openLine;
-    const sym = f.sym;
-    if (f.traced) rt.debug.tracePre(rt.traceContext(), sym.name, f.id, f.argv);
+    input.currentFile = openFile;
+    input.currentLine = openLine;
+    if (traced) rt.debug.tracePre(rt.traceContext(), sym.name, id, argv);
     input.beginExpansion();
-    const text = this.invoke(sym, f.argv);
+    const text = this.invoke(sym, argv);
     const expanded = input.endExpansion(text);
-    if (f.traced) rt.debug.tracePost(rt.traceContext(), sym.name, f.id, f.argv.length, expanded);
+    if (traced) rt.debug.tracePost(rt.traceContext(), sym.name, id, argv.length, expanded);
     input.currentFile = closeFile;
     input.currentLine = closeLine;
     this.level--;
@@ -484,23 +495,21 @@ export class Expander {
       parts = compileBody(sym.text, this.rt.noGnuExtensions);
       sym.compiled = parts;
     }
-    if (parts.length === 1 && typeof parts[0] === 'string') return parts[0];
-    // A join makes one flat string; a chain of += would be flattened on first read anyway.
-    const out: string[] = [];
+    let out = '';
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i];
       if (typeof p === 'string') {
-        out.push(p);
+        out += p;
       } else if (p >= 0) {
         const a = argv[p];
-        if (typeof a === 'string') out.push(a);
+        if (typeof a === 'string') out += a;
       } else if (p === DOLLAR_COUNT) {
-        out.push(String(argv.length - 1));
+        out += String(argv.length - 1);
       } else {
         const sc = this.rt.scanner;
-        out.push(p === DOLLAR_AT ? joinArgs(argv, ',', sc.lquote, sc.rquote) : joinArgs(argv, ',', '', ''));
+        out += p === DOLLAR_AT ? joinArgs(argv, ',', sc.lquote, sc.rquote) : joinArgs(argv, ',', '', '');
       }
     }
-    return out.join('');
+    return out;
   }
 }
