@@ -17,10 +17,11 @@ export interface CliIO {
   /** True when standard input and output are a terminal (the REPL is offered then). */
   isTTY: boolean;
   /**
-   * The real file descriptors behind stdout and stderr, when there are some (processIO), so
-   * a command can hand them to child processes or tell whether both streams are one file.
+   * The real file descriptors behind the standard streams, when there are some (processIO),
+   * so a command can read input as it arrives, hand them to child processes, or tell whether
+   * two streams are one file.
    */
-  descriptors?: { stdout: number; stderr: number };
+  descriptors?: { stdin?: number; stdout: number; stderr: number };
 }
 
 function fdSink(fd: number): ByteSink {
@@ -56,7 +57,7 @@ export function processIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-    descriptors: { stdout: 1, stderr: 2 },
+    descriptors: { stdin: 0, stdout: 1, stderr: 2 },
   };
 }
 

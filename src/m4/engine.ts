@@ -61,7 +61,7 @@ export interface M4Options {
    * commands then write to them directly, and debug output shares stdout's buffer when both
    * are one file, as with GNU m4.
    */
-  descriptors?: { stdout: number; stderr: number };
+  descriptors?: { stdin?: number; stdout: number; stderr: number };
 }
 
 /** A builtin written in JavaScript: receives the arguments (without the name). */
@@ -255,7 +255,7 @@ export class M4 {
 
   /** Expands standard input (`-`): the first time all of it, later nothing. */
   expandStdin(): this {
-    this.guard(() => this.rt.expandFileText(this.rt.takeStdin(), 'stdin', false));
+    this.guard(() => this.rt.expandStdin());
     return this;
   }
 

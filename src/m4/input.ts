@@ -26,6 +26,8 @@ export interface InputBlock {
   advance: boolean;
   /** For a file: it holds a file descriptor in GNU m4 (every file but standard input). */
   ownsDescriptor: boolean;
+  /** For standard input read as it arrives: more text, or '' at end of input. */
+  refill?: () => string;
   /**
    * Where the next newline at or after some earlier position is (text.length if none; -1
    * unknown), so counting lines never searches the same text twice.
@@ -79,7 +81,7 @@ export class Input {
   /** Files being read that GNU m4 holds open (standard input aside). */
   openFiles = 0;
 
-  pushFile(text: string, title: string, ownsDescriptor = true): void {
+  pushFile(text: string, title: string, ownsDescriptor = true, refill?: () => string): void {
     this.expansionOpen = false;
     if (!this.nulSeen && text.includes('\0')) this.nulSeen = true;
     if (this.traceInputEnabled) this.hooks.traceInput(`input read from ${title}`);
@@ -93,6 +95,7 @@ export class Input {
       builtin: undefined,
       ownsDescriptor,
       nextNewline: -1,
+      refill,
     });
     if (ownsDescriptor) this.openFiles++;
     this.inputChange = true;
@@ -111,6 +114,7 @@ export class Input {
       builtin,
       ownsDescriptor: false,
       nextNewline: -1,
+      refill: undefined,
     });
     this.inputChange = true;
   }
@@ -150,6 +154,7 @@ export class Input {
       builtin: undefined,
       ownsDescriptor: false,
       nextNewline: -1,
+      refill: undefined,
     });
     this.inputChange = true;
     return text;
@@ -172,6 +177,7 @@ export class Input {
       builtin: undefined,
       ownsDescriptor: false,
       nextNewline: -1,
+      refill: undefined,
     });
   }
 
@@ -211,7 +217,8 @@ export class Input {
     for (let i = stack.length - 1; i >= 0; i--) {
       const b = stack[i];
       if (b.kind === BlockKind.Macro) return CHAR_MACRO;
-      if (b.pos < b.text.length) return b.text.charCodeAt(b.pos);
+      if (b.pos < b.text.length || (b.refill !== undefined && this.refill(b)))
+        return b.text.charCodeAt(b.pos);
     }
     return CHAR_EOF;
   }
@@ -252,7 +259,7 @@ export class Input {
           this.startOfInputLine = false;
           this.currentLine = ++b.line;
         }
-        if (b.pos < b.text.length) {
+        if (b.pos < b.text.length || (b.refill !== undefined && this.refill(b))) {
           const ch = b.text.charCodeAt(b.pos++);
           if (ch === 10) this.startOfInputLine = true;
           return ch;
@@ -273,13 +280,28 @@ export class Input {
   bulkBlock(): InputBlock | undefined {
     const stack = this.stack;
     const b = stack[stack.length - 1];
-    if (b === undefined || b.kind === BlockKind.Macro || b.pos >= b.text.length) return undefined;
+    if (b === undefined || b.kind === BlockKind.Macro) return undefined;
+    if (b.pos >= b.text.length && (b.refill === undefined || !this.refill(b))) return undefined;
     if (b.kind === BlockKind.File && this.inputChange) {
       this.currentFile = b.file;
       this.currentLine = b.line;
       this.inputChange = false;
     }
     return b;
+  }
+
+  /** Reads more of a block that is still arriving; false at its end. */
+  private refill(b: InputBlock): boolean {
+    const more = (b.refill as () => string)();
+    if (more === '') {
+      b.refill = undefined;
+      return false;
+    }
+    // Keep what is unread (line counting needs only that) and forget the cached newline.
+    b.text = b.text.slice(b.pos) + more;
+    b.pos = 0;
+    b.nextNewline = -1;
+    return true;
   }
 
   /** Consumes the top block's text up to `end` (as many next() calls would). */

@@ -1,6 +1,6 @@
 // The engine's state and the services builtins use: input, tokens, symbols, output, messages,
 // debug output, include path, and defining macros. The expansion loop lives in expand.ts.
-import { fstatSync, readFileSync, statSync } from 'node:fs';
+import { fstatSync, readFileSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ByteSink } from '../cli/io.js';
 import { Debug, DEBUG_INPUT, DEBUG_PATH, type TraceContext } from './debug.js';
@@ -25,7 +25,7 @@ export interface RuntimeOptions {
   bufferMode: BufferMode;
   programName: string;
   /** The real descriptors behind stdout and stderr, when running as a process. */
-  descriptors?: { stdout: number; stderr: number };
+  descriptors?: { stdin?: number; stdout: number; stderr: number };
 }
 
 /** How a definition enters the symbol table (GNU's lookup modes). */
@@ -33,6 +33,26 @@ export type DefineMode = 'define' | 'pushdef';
 
 /** Checks definitions for --warn-macro-sequence: returns each offending match in order. */
 export type SequenceMatcher = (definition: string) => string[];
+
+/** Reads what is available on a descriptor (waiting for some), latin1; '' at end of input. */
+function readChunk(fd: number): string {
+  const buffer = Buffer.alloc(65536);
+  for (;;) {
+    try {
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      return buffer.toString('latin1', 0, n);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        // A non-blocking descriptor: wait a little for more.
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      if (code === 'EOF') return '';
+      throw err;
+    }
+  }
+}
 
 let fileLimit: number | undefined;
 
@@ -57,7 +77,7 @@ function openFileLimit(): number {
 export class Runtime {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
-  readonly descriptors: { stdout: number; stderr: number } | undefined;
+  readonly descriptors: { stdin?: number; stdout: number; stderr: number } | undefined;
   readonly stdout: StdoutBuffer;
   readonly stderr: ByteSink;
   readonly reporter: Reporter;
@@ -232,6 +252,19 @@ export class Runtime {
     this.includeDirs.push(dir === '' ? '.' : dir);
   }
 
+  /**
+   * Expands standard input (`-`). A real descriptor is read as input arrives, as GNU reads
+   * it (a terminal can be read again after end of file); otherwise the text is read once.
+   */
+  expandStdin(): void {
+    const fd = this.descriptors?.stdin;
+    if (fd === undefined) {
+      this.expandFileText(this.takeStdin(), 'stdin', false);
+      return;
+    }
+    this.expandFileText('', 'stdin', false, () => readChunk(fd));
+  }
+
   /** Standard input's text the first time; afterwards empty (it has been read to the end). */
   takeStdin(): string {
     const text = this.peekStdin();
@@ -284,8 +317,8 @@ export class Runtime {
   // ---- running --------------------------------------------------------------------------
 
   /** Pushes a file's text and expands until the input is exhausted (GNU's process_file). */
-  expandFileText(text: string, title: string, ownsDescriptor: boolean): void {
-    this.input.pushFile(text, title, ownsDescriptor);
+  expandFileText(text: string, title: string, ownsDescriptor: boolean, refill?: () => string): void {
+    this.input.pushFile(text, title, ownsDescriptor, refill);
     this.expander.expandInput();
   }
 
