@@ -160,6 +160,8 @@ export async function runM4Command(argv: string[], io: CliIO): Promise<number> {
   }
 
   if (!traditional && io.env.M4PATH !== undefined) includePath.push(...io.env.M4PATH.split(':'));
+  // -i: interrupts are ignored (only meaningful for the real process).
+  if (options.interactive && io.descriptors !== undefined) process.on('SIGINT', () => {});
   const m4 = new M4({
     ...options,
     stdout: io.stdout,
