@@ -80,6 +80,28 @@ describe('mailcf m4 command line', () => {
   });
 });
 
+describe('writing output that cannot be written', () => {
+  function failingIO(code: string) {
+    const io = memoryIO('hello\n', { env: { ...ENV } });
+    io.stdout.write = () => {
+      throw Object.assign(new Error(code), { code });
+    };
+    return io;
+  }
+
+  it('reports lost output at exit as gnulib close_stdout does', async () => {
+    const io = failingIO('ENOSPC');
+    expect(await runM4Command([], io)).toBe(1);
+    expect(io.err()).toBe('m4: write error: No space left on device\n');
+  });
+
+  it('ends quietly with 141 on a closed pipe, as SIGPIPE ends GNU m4', async () => {
+    const io = failingIO('EPIPE');
+    expect(await runM4Command([], io)).toBe(141);
+    expect(io.err()).toBe('');
+  });
+});
+
 describe.skipIf(!hasM4Oracle())('mailcf m4 against GNU m4 on the spot', () => {
   const programs: [string[], string][] = [
     [['-dV'], "define(`f',`[$1]')f(f(a),`b')\ninclude(`nope')\n"],
