@@ -1,6 +1,9 @@
 // The command line of `mailcf test`, read the way sendmail's getopt loop reads its own: short
 // options that may be bundled (-bt), option arguments attached or in the next word, "--" ends
-// the options. mailcf adds a positional .cf file and --no-color.
+// the options. mailcf adds a positional .cf file and its own long options (--no-color,
+// --map-source, --help), read before sendmail's.
+import { parseMapSourceOption } from '../rules/maps/text-source.js';
+import type { TextSourceSpec } from '../rules/maps/types.js';
 
 /** sendmail's option letters; a colon marks those that take an argument. */
 const SENDMAIL_OPTIONS = 'A:B:b:C:cD:d:e:F:f:Gh:IiL:M:mN:nO:o:p:Q:q:R:r:sTtUV:vX:';
@@ -27,6 +30,10 @@ export interface TestArgs {
   fullName?: string;
   /** --no-color (mailcf's own). */
   noColor: boolean;
+  /** --map-source: the makemap text source serving a file map, keyed by the K line's file. */
+  textSources: Map<string, TextSourceSpec>;
+  /** --help: print HELP_TEXT instead of running. */
+  help: boolean;
   /** -v was given. */
   verbose: boolean;
   /** Complaints sendmail prints (and exits 64 for) but goes on in test mode: -q, -Q. */
@@ -76,6 +83,31 @@ function getopt(argv: readonly string[]): { opts: RawOption[]; operands: string[
   return { opts, operands };
 }
 
+/**
+ * Takes mailcf's own long options out of argv (up to "--"); the rest is for sendmail's getopt.
+ * Returns a problem description for a bad --map-source.
+ */
+function takeOwnOptions(argv: readonly string[], args: TestArgs): string[] | string {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (word === '--no-color') args.noColor = true;
+    else if (word === '--help') args.help = true;
+    else if (word === '--map-source' || word.startsWith('--map-source=')) {
+      const value = word === '--map-source' ? argv[++i] : word.slice('--map-source='.length);
+      if (value === undefined) return "option '--map-source' requires an argument";
+      const source = parseMapSourceOption(value);
+      if (!source.ok) return source.message;
+      args.textSources.set(source.file, source.spec);
+    } else rest.push(word);
+  }
+  return rest;
+}
+
 /** Reads `mailcf test` arguments; usage errors come back with sendmail's exit status 64. */
 export function parseTestArgs(argv: readonly string[]): ParsedTestArgs {
   const args: TestArgs = {
@@ -83,14 +115,16 @@ export function parseTestArgs(argv: readonly string[]): ParsedTestArgs {
     debug: [],
     macros: [],
     noColor: false,
+    textSources: new Map(),
+    help: false,
     verbose: false,
     complaints: [],
   };
-  const rest = argv.filter((a) => {
-    if (a === '--no-color') args.noColor = true;
-    return a !== '--no-color';
-  });
-  const parsed = getopt(rest);
+  const own = takeOwnOptions(argv, args);
+  if (typeof own === 'string')
+    return { ok: false, message: `mailcf test: ${own}\n${USAGE}`, status: EX_USAGE };
+  if (args.help) return { ok: true, args };
+  const parsed = getopt(own);
   if ('error' in parsed)
     return { ok: false, message: `mailcf test: ${parsed.error}\n${USAGE}`, status: EX_USAGE };
   for (const { letter, value } of parsed.opts) {
@@ -108,7 +142,28 @@ export function parseTestArgs(argv: readonly string[]): ParsedTestArgs {
   return { ok: true, args };
 }
 
-export const USAGE = 'usage: mailcf test [-C file.cf] [-O option=value] [-d flags] [--no-color] [file.cf]\n';
+export const USAGE =
+  'usage: mailcf test [-C file.cf] [-O option=value] [-d flags] [--map-source MAPFILE=SOURCE] [--no-color] [file.cf]\n';
+
+export const HELP_TEXT = `${USAGE}
+sendmail -bt's address test mode: commands are read from standard input and answered exactly
+as sendmail 8.17.1.9 answers them; on a terminal it is a REPL (type "help").
+
+  -C file.cf, file.cf      the configuration (default /etc/mail/sendmail.cf)
+  -O Option=value          set an option before the .cf is read (the .cf cannot change it)
+  -oXvalue                 the same with a one-letter option name
+  -d flags                 debug flags (e.g. -d21.12 traces the matcher)
+  -v, -h N, -p proto:host, -N, -R, -V, -f addr, -F name
+                           as sendmail takes them
+  --map-source "MAPFILE=SOURCE [makemap options]"
+                           serve the file map whose K line names MAPFILE (hash, btree,
+                           implicit aliases) from the makemap text SOURCE; the makemap
+                           options it was built with (-f -N -t C -D C -r -e) tell how to read
+                           it. By default a map is served from its file without ".db".
+                           May be repeated.
+  --no-color               no colour in the REPL (NO_COLOR in the environment does the same)
+  --help                   this text
+`;
 
 /** Applies one option; returns a problem description for options test mode cannot honour. */
 function applyOption(args: TestArgs, letter: string, value: string): string | null {

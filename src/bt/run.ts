@@ -6,7 +6,7 @@ import type { ByteSink, CliIO } from '../cli/io.js';
 import { nodeCfEnvironment } from '../cf/environment.js';
 import { SendmailExit } from '../cf/errors.js';
 import { fullName, parsePasswd } from '../rules/maps/class-user.js';
-import { parseTestArgs } from './args.js';
+import { HELP_TEXT, parseTestArgs } from './args.js';
 import type { SenderAccount, SenderContext } from './address/sender.js';
 import { nodeHostSystem } from './host/system.js';
 import { RedirectableSink, runRepl } from './repl.js';
@@ -96,6 +96,10 @@ export async function runTest(
     return parsed.status;
   }
   const { args } = parsed;
+  if (args.help) {
+    io.stdout.write(HELP_TEXT);
+    return 0;
+  }
   let rt: TestModeRuntime | null = null;
   // everything sendmail prints goes through one sink, which the REPL may colour
   const sink = new RedirectableSink((text) => io.stdout.write(text));

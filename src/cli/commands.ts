@@ -18,7 +18,7 @@ export const commands: Subcommand[] = [
   },
   {
     name: 'test',
-    usage: '[-C file.cf] [-O option=value] [-d flags] [file.cf]',
+    usage: '[-C file.cf] [-O option=value] [-d flags] [--map-source MAPFILE=SOURCE] [--no-color] [file.cf]',
     summary: 'address test mode: run rulesets on addresses exactly as sendmail -bt does',
     run: async (argv, io) => (await import('./test.js')).runTestCommand(argv, io),
   },

@@ -63,4 +63,12 @@ describe('mailcf test in-process', () => {
     expect(r.err).toMatch(/^mailcf test: illegal option -- z\nusage: mailcf test /);
     expect(r.out).toBe('');
   });
+
+  it('prints its help with --help (and documents --map-source) without starting', async () => {
+    const r = await run(['--help'], '');
+    expect(r.status).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^usage: mailcf test /);
+    expect(r.out).toContain('--map-source "MAPFILE=SOURCE [makemap options]"');
+  });
 });

@@ -52,4 +52,40 @@ describe('mailcf test command line', () => {
     const r = parseTestArgs(['-z']);
     expect(!r.ok && r.message).toMatch(/^mailcf test: illegal option -- z\n/);
   });
+
+  it('takes --map-source (repeatable, separate or with =) as makemap text sources by map file', () => {
+    const r = parseTestArgs([
+      '--map-source',
+      '/etc/mail/access=/srv/access.txt -f -t :',
+      '--map-source=/etc/mail/virtusertable=/srv/virt -N',
+      '-C',
+      'x.cf',
+    ]);
+    expect(r.ok && [...r.args.textSources]).toEqual([
+      ['/etc/mail/access', { path: '/srv/access.txt', noFoldCase: true, delimiter: ':' }],
+      ['/etc/mail/virtusertable', { path: '/srv/virt', includeNull: true }],
+    ]);
+    expect(r.ok && r.args.cfFile).toBe('x.cf');
+  });
+
+  it('rejects a --map-source without MAPFILE=SOURCE or without a value', () => {
+    for (const argv of [['--map-source', 'nofile'], ['--map-source', '=src'], ['--map-source']]) {
+      const r = parseTestArgs(argv);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.status).toBe(64);
+        expect(r.message).toMatch(/^mailcf test: .*--map-source/);
+      }
+    }
+  });
+
+  it("leaves words after -- to sendmail's getopt (a file named --no-color)", () => {
+    const r = parseTestArgs(['--', '--no-color']);
+    expect(r.ok && r.args).toMatchObject({ cfFile: '--no-color', noColor: false });
+  });
+
+  it('asks for help with --help', () => {
+    const r = parseTestArgs(['--help', '-z']);
+    expect(r.ok && r.args.help).toBe(true);
+  });
 });
