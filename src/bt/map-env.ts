@@ -3,9 +3,10 @@
 // reads its globals), the current envelope's macros, and the configuration's error channel.
 import type { ByteSink } from '../cli/io.js';
 import type { SendmailConfig } from '../cf/config.js';
+import type { ErrorChannel } from '../cf/errors.js';
 import type { MacroTable } from '../cf/macros.js';
 import { nodeMapEnvironment } from '../rules/maps/environment.js';
-import type { MapEnvironment, MapMacros, MapOptions } from '../rules/maps/types.js';
+import type { MapEnvironment, MapMacros, MapOptions, TextSourceSpec } from '../rules/maps/types.js';
 
 /** Which macro table map lookups read and write (BlankEnvelope while reading, then the test one). */
 export interface CurrentMacros {
@@ -45,8 +46,25 @@ function mapMacros(config: SendmailConfig, current: CurrentMacros): MapMacros {
   };
 }
 
-/** The options maps read, live from the configuration. */
-function liveOptions(config: SendmailConfig): MapOptions {
+/** C's atoi on a value that starts with a digit: strtol's clamp, then the low 32 bits (uid_t). */
+function atoiUid(text: string): number {
+  const digits = /^[0-9]+/.exec(text)?.[0] ?? '0';
+  const clamped = BigInt(digits) > 0x7fffffffffffffffn ? 0x7fffffffffffffffn : BigInt(digits);
+  return Number(clamped & 0xffffffffn);
+}
+
+/** sendmail's TrustedUid: the TrustedUser option's value as a uid, 0 when unset or unknown. */
+export function trustedUidOf(
+  value: string | undefined,
+  getpwnam: (name: string) => { uid: number } | null,
+): number {
+  if (value === undefined || value === '') return 0;
+  if (/^[0-9]/.test(value)) return atoiUid(value);
+  return getpwnam(value)?.uid ?? 0;
+}
+
+/** The options maps read, live from the configuration (as sendmail reads its globals). */
+function liveOptions(config: SendmailConfig, getpwnam: MapEnvironmentParts['getpwnam']): MapOptions {
   const o = config.options;
   return {
     get serviceSwitchFile() {
@@ -66,6 +84,9 @@ function liveOptions(config: SendmailConfig): MapOptions {
     get deferMode() {
       return o.deliveryMode === 'd';
     },
+    get trustedUid() {
+      return trustedUidOf(o.raw.get('TrustedUser'), getpwnam);
+    },
     get defaultUid() {
       return o.defaultUid ?? 1;
     },
@@ -75,21 +96,61 @@ function liveOptions(config: SendmailConfig): MapOptions {
   };
 }
 
-export function testModeMapEnvironment(
-  config: SendmailConfig,
-  current: CurrentMacros,
-  aliases: AliasResolver,
-  stderr: ByteSink,
-): MapEnvironment {
+const EX_OK = 0;
+const EX_OSERR = 71;
+
+/**
+ * A map's syserr: its text already ends with the errno's words (the maps append them as
+ * sendmail's fmtmsg does), so only the exit status still needs to know errno was set — the
+ * first syserr gives 71 then, 70 without.
+ */
+function syserrWithErrno(errors: ErrorChannel, text: string, errno: string | undefined): void {
+  const first = errors.exitStatus === EX_OK;
+  errors.syserr(text);
+  if (errno && first) errors.exitStatus = EX_OSERR;
+}
+
+export interface MapEnvironmentParts {
+  current: CurrentMacros;
+  aliases: AliasResolver;
+  /** Where a program map's own standard error goes. */
+  stderr: ByteSink;
+  /** --map-source: text sources of file maps, by the K line's file. */
+  textSources: ReadonlyMap<string, TextSourceSpec>;
+  getpwnam(name: string): { uid: number } | null;
+}
+
+export function testModeMapEnvironment(config: SendmailConfig, parts: MapEnvironmentParts): MapEnvironment {
+  const { aliases, stderr } = parts;
+  const errors = config.errors;
   const env = nodeMapEnvironment({
-    macros: mapMacros(config, current),
-    report: ({ severity, text }) => {
-      if (severity === 'syserr') config.errors.syserr(text);
-      else if (severity === 'usrerr') config.errors.usrerr(text);
+    macros: mapMacros(config, parts.current),
+    report: ({ severity, text, errno }) => {
+      if (severity === 'syserr') syserrWithErrno(errors, text, errno);
+      else if (severity === 'usrerr') errors.usrerr(text);
       else if (severity === 'stderr') stderr.write(text);
-      else config.errors.message(text);
+      else errors.message(text);
     },
-    aliasAddress: (name) => aliases.resolve?.(name) ?? null,
+    textSources: parts.textSources,
+    aliasAddress: (name, where) => {
+      if (!aliases.resolve) return { user: name.trim(), printable: name.trim(), aliasable: true };
+      // readaliases has FileName and LineNumber pointing into the aliases file while parseaddr runs
+      const before = { file: errors.fileName, line: errors.lineNumber };
+      if (where) [errors.fileName, errors.lineNumber] = [where.file, where.line];
+      try {
+        return aliases.resolve(name, where);
+      } finally {
+        [errors.fileName, errors.lineNumber] = [before.file, before.line];
+      }
+    },
   });
-  return { ...env, options: liveOptions(config) };
+  // readaliases clears e_to (the last name parseaddr saw) when it is done with a file
+  env.aliasFileRead = () => {
+    errors.to = null;
+  };
+  // nodeMapEnvironment's safefile check and program runner read the fields of env.options when
+  // they run: turning those fields into getters makes them follow the .cf (TrustedUser,
+  // DefaultUser) instead of the values at start-up.
+  Object.defineProperties(env.options, Object.getOwnPropertyDescriptors(liveOptions(config, parts.getpwnam)));
+  return env;
 }

@@ -121,7 +121,13 @@ export function startTestMode(
   config.macros.parent = globals;
   const current: CurrentMacros = { table: config.macros };
   const aliases: AliasResolver = { resolve: null };
-  const mapEnv = testModeMapEnvironment(config, current, aliases, stderr);
+  const mapEnv = testModeMapEnvironment(config, {
+    current,
+    aliases,
+    stderr,
+    textSources: args.textSources,
+    getpwnam: (name) => system.cf.getpwnam(name),
+  });
   config.maps = createMapTable(mapEnv);
   const set = (name: string, value: string): void => config.macros.set(id(name), value);
 

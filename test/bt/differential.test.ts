@@ -1,5 +1,6 @@
 // Differential test: every probe file against every corpus configuration, through sendmail -bt
 // and through `mailcf test`, compared probe by probe (and the preamble, stderr, exit status).
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canBuildCorpus } from '../../src/bt/oracle-corpus.js';
 import {
@@ -48,7 +49,12 @@ if (missing) {
       for (const session of sessions) {
         if (session.configs && !session.configs.includes(cf.name)) continue;
         it(`${cf.name}: ${session.name}`, () => {
-          const opts = { dir: work, extraArgs: session.args };
+          // @FIXTURES@ in ##args is the corpus's private copy of test/bt/fixtures
+          const fixtures = join(corpus.dir, 'fixtures');
+          const opts = {
+            dir: work,
+            extraArgs: session.args.map((a) => a.replaceAll('@FIXTURES@', fixtures)),
+          };
           const oracle = runSendmailSession(cf.cfPath, session.probes, opts);
           const ours = runMailcfSession(cf.cfPath, session.probes, opts);
           const c = compareSessions(session.probes, oracle, ours);

@@ -304,8 +304,11 @@ export function parseAddress(addr: string, opts: ParseOptions, engine: AddressEn
   engine.setTo(addr);
   const scan = engine.prescan(addr, opts.delimiter, 'external');
   if (scan.tokens === null) return null;
-  const checked = opts.delimiter === '\0' ? addr : addr.slice(0, scan.end);
-  if (invalidAddress(checked, opts.isRecipient, engine)) return null;
+  // every caller with a delimiter copies the address up to it (RF_COPYPADDR): e_to and the
+  // printable address then stop there (an aliases-file line stops at its colon)
+  const paddr = opts.delimiter === '\0' ? addr : addr.slice(0, scan.end);
+  if (invalidAddress(paddr, opts.isRecipient, engine)) return null;
+  if (paddr !== addr) engine.setTo(paddr);
 
   const tokens = scan.tokens;
   let requeue = false;
@@ -316,10 +319,10 @@ export function parseAddress(addr: string, opts: ParseOptions, engine: AddressEn
   const userCheck = checkControlChars(a.user, opts.isRecipient, true, engine);
   a.user = userCheck.text;
   if (userCheck.bad) a.state = 'bad';
-  a.printable = addr;
+  a.printable = paddr;
   if (a.host === null) a.host = '';
   if (a.state === 'bad') {
-    a.printable = checkControlChars(addr, opts.isRecipient, false, engine).text;
+    a.printable = checkControlChars(paddr, opts.isRecipient, false, engine).text;
     return a;
   }
   if (!opts.flags.sender && !opts.flags.header) queueGroupRuleset(a, engine);

@@ -75,6 +75,8 @@ export interface SessionOptions {
   /** A private working directory (sandbox files are written there). */
   dir: string;
   extraArgs?: string[];
+  /** Arguments for mailcf only (its own options, such as --map-source), before -C. */
+  mailcfArgs?: string[];
   identity?: HostIdentity;
   timeoutMs?: number;
 }
@@ -97,6 +99,7 @@ export function runMailcfSession(cf: string, probes: readonly Probe[], opts: Ses
     '-O',
     `ServiceSwitchFile=${switchFile}`,
     ...(opts.extraArgs ?? []),
+    ...(opts.mailcfArgs ?? []),
     '-C',
     cf,
   ];

@@ -27,14 +27,19 @@ export function ourMcFiles(): McSource[] {
 }
 
 /**
- * Our hand-written .cf files (test/bt/fixtures) join the corpus as "fixture-NAME", with
- * @FIXTURES@ standing for that directory (for files they name, such as a help file).
+ * Our hand-written fixtures (test/bt/fixtures) are copied into the corpus (a private directory,
+ * which sendmail's safefile accepts for the files they name, such as an aliases file); their
+ * .cf files join the corpus as "fixture-NAME", with @FIXTURES@ standing for that copy.
  */
-function copyFixtureCfs(cfDir: string): void {
-  const dir = join(BT_TEST_ROOT, 'fixtures');
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.cf'))) {
-    const text = readFileSync(join(dir, f), 'latin1').replaceAll('@FIXTURES@', dir);
-    writeFileSync(join(cfDir, `fixture-${f}`), text, { encoding: 'latin1', mode: 0o600 });
+function copyFixtures(dir: string): void {
+  const from = join(BT_TEST_ROOT, 'fixtures');
+  const to = join(dir, 'fixtures');
+  mkdirSync(to, { mode: 0o700 });
+  for (const f of readdirSync(from)) {
+    const text = readFileSync(join(from, f), 'latin1').replaceAll('@FIXTURES@', to);
+    writeFileSync(join(to, f), text, { encoding: 'latin1', mode: 0o600 });
+    if (f.endsWith('.cf'))
+      writeFileSync(join(dir, 'cf', `fixture-${f}`), text, { encoding: 'latin1', mode: 0o600 });
   }
 }
 
@@ -90,7 +95,7 @@ export function runCorpus(): CfCorpus {
     removeStaleCorpora();
     try {
       buildCfCorpus(dir, { mapSources: mapSources(), extraMc: ourMcFiles() });
-      copyFixtureCfs(join(dir, 'cf'));
+      copyFixtures(dir);
     } catch (err) {
       writeFileSync(failed, String(err));
       throw err;

@@ -8,7 +8,8 @@
 //   - `##bytes <text>` sends <text> after decoding JavaScript-style escapes (\xHH, \t, \\), for
 //     probes with control or 8-bit characters;
 //   - `##cf <name> ...` limits the file to these corpus configurations (default: all of them);
-//   - `##args <word> ...` adds command-line arguments (both tools get them, before -C);
+//   - `##args <word> ...` adds command-line arguments (both tools get them, before -C;
+//     @FIXTURES@ stands for the corpus copy of test/bt/fixtures);
 //   - `##session own` runs the file in a session of its own (needed after /quit, or for state
 //     that must not leak); other files share one session per configuration, in name order.
 import { readdirSync, readFileSync } from 'node:fs';
