@@ -32,6 +32,7 @@ export interface TestEnvServices {
 }
 
 const MAXLINE = 2048;
+const NULLMX = -2;
 
 export class TestEnv implements TestModeEnv, AddressEngine {
   readonly report: Reporter;
@@ -291,8 +292,9 @@ export class TestEnv implements TestModeEnv, AddressEngine {
   mxLookup(host: string): { count: number; hosts: string[] } | 'null-mx' {
     const maps = this.config.maps;
     if (!maps) return { count: 0, hosts: [] };
+    // one getmxrr for /mx and the bestmx map (sendmail's NULLMX is -2)
     const r = maps.mxHosts(host, this.config.options.fallbackMX);
-    return { count: r.count, hosts: r.hosts };
+    return r.count === NULLMX ? 'null-mx' : { count: r.count, hosts: r.hosts };
   }
 
   /** An aliases-file name as parseaddr makes it into a local user (for maps reading aliases). */
