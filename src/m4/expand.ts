@@ -236,6 +236,8 @@ export class Expander {
             runStart = ++p;
             continue;
           }
+          // A delimiter may start with a space: whether it skips is the general path's call.
+          if (c === F_SLOW) break;
           f.skipping = false;
         }
         if (c <= F_DIGIT) {

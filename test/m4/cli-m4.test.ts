@@ -111,6 +111,9 @@ describe.skipIf(!hasM4Oracle())('mailcf m4 against GNU m4 on the spot', () => {
     [[], "changequote(`[[',`]]')[[a[[b]]c]] changecom(`/*',`*/')/* len(x) */ len(y)\n"],
     [[], "divert(2)two\ndivert(1)one\ndivert(0)zero\nundivert(2)m4wrap(`wrapped\n')\n"],
     [['-daeqc', '-l', '3'], "define(`x',`abcdef')traceon(`x')x(`123456')\n"],
+    // A comment or quote delimiter that starts with a space: leading blanks of an argument.
+    [[], "changecom(` #')define(`f',`[$1]')f(  x)f(`a',  #c\n b)\n"],
+    [[], "changequote(` [',`]')define(`f',`[$1]')f(  x)f( [q],  [r])\n"],
   ];
   for (const [argv, stdin] of programs) {
     it(`${JSON.stringify(argv)} ${JSON.stringify(stdin).slice(0, 60)}`, async () => {
