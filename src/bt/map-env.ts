@@ -3,7 +3,6 @@
 // reads its globals), the current envelope's macros, and the configuration's error channel.
 import type { ByteSink } from '../cli/io.js';
 import type { SendmailConfig } from '../cf/config.js';
-import type { ErrorChannel } from '../cf/errors.js';
 import type { MacroTable } from '../cf/macros.js';
 import { nodeMapEnvironment } from '../rules/maps/environment.js';
 import type { MapEnvironment, MapMacros, MapOptions, TextSourceSpec } from '../rules/maps/types.js';
@@ -96,20 +95,6 @@ function liveOptions(config: SendmailConfig, getpwnam: MapEnvironmentParts['getp
   };
 }
 
-const EX_OK = 0;
-const EX_OSERR = 71;
-
-/**
- * A map's syserr: its text already ends with the errno's words (the maps append them as
- * sendmail's fmtmsg does), so only the exit status still needs to know errno was set — the
- * first syserr gives 71 then, 70 without.
- */
-function syserrWithErrno(errors: ErrorChannel, text: string, errno: string | undefined): void {
-  const first = errors.exitStatus === EX_OK;
-  errors.syserr(text);
-  if (errno && first) errors.exitStatus = EX_OSERR;
-}
-
 export interface MapEnvironmentParts {
   current: CurrentMacros;
   aliases: AliasResolver;
@@ -126,7 +111,8 @@ export function testModeMapEnvironment(config: SendmailConfig, parts: MapEnviron
   const env = nodeMapEnvironment({
     macros: mapMacros(config, parts.current),
     report: ({ severity, text, errno }) => {
-      if (severity === 'syserr') syserrWithErrno(errors, text, errno);
+      // the channel appends errno's text and exits 71 for it (70 without)
+      if (severity === 'syserr') errors.syserr(text, errno);
       else if (severity === 'usrerr') errors.usrerr(text);
       else if (severity === 'stderr') stderr.write(text);
       else errors.message(text);

@@ -3,7 +3,8 @@
 import type { SendmailConfig } from './config.js';
 import type { CfEnvironment } from './environment.js';
 import { expandMacros, macroId, parseMacroId } from './macros.js';
-import { MATCHCLASS, isSpace } from './meta.js';
+import { MATCHCLASS } from './meta.js';
+import { isSpace } from '../sendmail/ctype.js';
 import { extractQuoted } from './strings.js';
 import { scanfWord } from './scanf.js';
 

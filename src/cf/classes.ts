@@ -2,7 +2,7 @@
 // folding), each with the set of class ids it belongs to. Listing a class ($=X in test mode)
 // walks sendmail's hash table, so members come out in bucket order; we keep what is needed to
 // reproduce that order.
-import { asciiLower } from './meta.js';
+import { asciiLower } from '../sendmail/ctype.js';
 
 const STABSIZE = 2003;
 const ST_CLASS = 1;

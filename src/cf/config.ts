@@ -8,7 +8,7 @@ import { DEFAULT_OPERATOR_CHARS, TokenTables } from '../rules/prescan.js';
 import { ClassTable } from './classes.js';
 import { ErrorChannel } from './errors.js';
 import { MacroNames, MacroTable, defineMetaMacros, expandMacros } from './macros.js';
-import { asciiCaseEqual } from './meta.js';
+import { asciiCaseEqual } from '../sendmail/ctype.js';
 import type {
   DeclaredMap,
   HeaderCheck,

@@ -2,7 +2,7 @@
 // the checks sendmail makes while reading them, with its messages.
 import { readFileSync } from 'node:fs';
 import type { SendmailConfig } from './config.js';
-import { asciiCaseEqual, isDigit, isPrint, isSpace, isUpper } from './meta.js';
+import { asciiCaseEqual, isDigit, isPrint, isSpace, isUpper } from '../sendmail/ctype.js';
 
 /** The fields of one *PortOptions value. */
 export interface SocketOptions {

@@ -2,7 +2,8 @@
 // macro with `?$x?`), or `HName: $>ruleset` / `$>+ruleset` (a ruleset that checks the header).
 import type { SendmailConfig } from './config.js';
 import { expandMacros } from './macros.js';
-import { CALLSUBR, MACROEXPAND, asciiCaseEqual, isAscii, isGraph, isSpace } from './meta.js';
+import { CALLSUBR, MACROEXPAND } from './meta.js';
+import { asciiCaseEqual, isAscii, isGraph, isSpace } from '../sendmail/ctype.js';
 
 const MAX_HEADER_NAME = 100;
 

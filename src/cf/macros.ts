@@ -3,18 +3,8 @@
 // order names appear, and there is room for 96 of them). Values live in tables indexed by id;
 // an envelope's table falls back to its parent's, as sendmail's macvalue walks envelopes.
 import type { ErrorChannel } from './errors.js';
-import {
-  CONDELSE,
-  CONDFI,
-  CONDIF,
-  MACROEXPAND,
-  MATCHREPL,
-  META_MACROS,
-  METAQUOTE,
-  chr,
-  isAlnum,
-  isAscii,
-} from './meta.js';
+import { CONDELSE, CONDFI, CONDIF, MACROEXPAND, MATCHREPL, META_MACROS, METAQUOTE, chr } from './meta.js';
+import { isAlnum, isAscii } from '../sendmail/ctype.js';
 
 const FIRST_LONG_ID = 0xa0;
 const MAX_MACRO_ID = 0xff;

@@ -2,21 +2,12 @@
 // makemailer), and the one-line description test mode's =M prints (printmailer).
 import { MAXMAILERS, type SendmailConfig } from './config.js';
 import type { CfEnvironment } from './environment.js';
-import {
-  MACROEXPAND,
-  asciiCaseEqual,
-  atoi,
-  atol,
-  isAlnum,
-  isAscii,
-  isDigit,
-  isSpace,
-  strtol,
-  toCInt,
-} from './meta.js';
+import { MACROEXPAND } from './meta.js';
+import { asciiCaseEqual, isAlnum, isAscii, isDigit, isSpace } from '../sendmail/ctype.js';
+import { atoi, atol, strtol, toCInt } from '../sendmail/c-numbers.js';
 import type { Mailer } from './model.js';
 import { munchString } from './strings.js';
-import { convtime } from './timeouts.js';
+import { convtime } from '../sendmail/convtime.js';
 import { formatText } from '../rules/tokens.js';
 
 const DEFAULT_MAX_RCPT = 100;

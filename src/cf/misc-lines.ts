@@ -2,7 +2,8 @@
 // E (environment), X (mail filter).
 import type { SendmailConfig } from './config.js';
 import { expandMacros, parseMacroId } from './macros.js';
-import { asciiCaseEqual, atoi, isAlpha, isDigit, isSpace, strtol, toCInt } from './meta.js';
+import { asciiCaseEqual, isAlpha, isDigit, isSpace } from '../sendmail/ctype.js';
+import { atoi, strtol, toCInt } from '../sendmail/c-numbers.js';
 import { munchString } from './strings.js';
 
 const MAXPRIORITIES = 25;

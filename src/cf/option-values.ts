@@ -1,23 +1,16 @@
 // Parsing each option's value as sendmail 8.17 does, with its messages. Values that matter to
 // mailcf are kept typed in OptionState; the others are validated (so the same messages appear)
 // and kept as text only.
-import { EX_USAGE, SendmailExit } from './errors.js';
+import { SendmailExit } from './errors.js';
+import { EX_USAGE } from '../sendmail/sysexits.js';
 import { macroId, parseMacroId } from './macros.js';
-import {
-  asciiCaseEqual,
-  atoi,
-  isAlnum,
-  isAscii,
-  isDigit,
-  isPrint,
-  isPunct,
-  isSpace,
-  strtol,
-} from './meta.js';
+import { asciiCaseEqual, isAlnum, isAscii, isDigit, isPrint, isPunct, isSpace } from '../sendmail/ctype.js';
+import { atoi, strtol } from '../sendmail/c-numbers.js';
 import { atobool } from './option-state.js';
 import type { OptionInfo } from './option-table.js';
 import type { SetOptionContext } from './options.js';
-import { setTimeout, setTimeoutList, convtime } from './timeouts.js';
+import { convtime } from '../sendmail/convtime.js';
+import { setTimeout, setTimeoutList } from './timeouts.js';
 import { parseDaemonOptions, parseClientOptions, parseModifiers } from './daemon-options.js';
 import { munchString } from './strings.js';
 
@@ -203,6 +196,9 @@ export function applyOptionValue(
       config.maps?.setAliasFiles(spec, { blankSub: state.blankSub, configLevel: config.configLevel });
       break;
     }
+    case 'LDAPDefaultSpec':
+      config.maps?.setLdapDefaults(val, { blankSub: state.blankSub, configLevel: config.configLevel });
+      break;
     case 'AliasWait':
       if (val !== '') convtime(val, 'm', errors);
       break;

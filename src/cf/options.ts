@@ -3,7 +3,7 @@
 // settings, then parse the value as that option does.
 import type { SendmailConfig } from './config.js';
 import type { CfEnvironment } from './environment.js';
-import { asciiLower } from './meta.js';
+import { asciiLower } from '../sendmail/ctype.js';
 import { OPTION_TABLE, SUBOPT, type OptionInfo } from './option-table.js';
 import { applyOptionValue } from './option-values.js';
 

@@ -2,7 +2,8 @@
 // `name=number`, or allocated downwards from 199). sendmail's strtorwset decides what a
 // ruleset reference means, and its messages for bad ones.
 import type { ErrorChannel } from './errors.js';
-import { isAlnum, isAlpha, isAscii, isDigit, isSpace, strtol, toCInt } from './meta.js';
+import { isAlnum, isAlpha, isAscii, isDigit, isSpace } from '../sendmail/ctype.js';
+import { strtol, toCInt } from '../sendmail/c-numbers.js';
 import type { Rule } from './model.js';
 
 /** sendmail's MAXRWSETS: ruleset numbers below half of it may be used directly. */

@@ -1,51 +1,9 @@
-// Time values (sendmail's convtime) and the Timeout option's sub-options.
+// The Timeout option and its sub-options.
 import type { ErrorChannel } from './errors.js';
 import type { OptionState } from './option-state.js';
-import { asciiCaseEqual, atoi, isDigit, isSpace } from './meta.js';
-
-/** sendmail's convtime: "1h30m", "5d", a bare number in `units`; "now" is 0. */
-export function convtime(text: string, units: string, errors: ErrorChannel): number {
-  if (asciiCaseEqual(text, 'now')) return 0;
-  let p = 0;
-  let positive = true;
-  if (text[p] === '-') {
-    positive = false;
-    p++;
-  }
-  let total = 0;
-  while (p < text.length) {
-    let t = 0;
-    let c = '';
-    while (p < text.length) {
-      c = text[p++];
-      if (!isDigit(c.charCodeAt(0))) break;
-      t = t * 10 + (c.charCodeAt(0) - 48);
-      c = '';
-    }
-    if (c === '') c = units;
-    else if (!'wdhms'.includes(c)) {
-      errors.usrerr(`Invalid time unit \`${c}'`);
-      c = units;
-    }
-    total += t * unitSeconds(c);
-  }
-  return positive ? total : -total;
-}
-
-function unitSeconds(unit: string): number {
-  switch (unit) {
-    case 'w':
-      return 7 * 24 * 3600;
-    case 'h':
-      return 3600;
-    case 'm':
-      return 60;
-    case 's':
-      return 1;
-    default:
-      return 24 * 3600;
-  }
-}
+import { convtime } from '../sendmail/convtime.js';
+import { asciiCaseEqual, isDigit, isSpace } from '../sendmail/ctype.js';
+import { atoi } from '../sendmail/c-numbers.js';
 
 /**
  * The timeout names sendmail knows, with their codes (sticky flags are kept per code), the

@@ -3,7 +3,8 @@
 // last = first, first+1, … until one is a member. We build the text incrementally and stop as
 // soon as no member of the class can start with it, which gives the same answer.
 import type { ClassTable } from '../cf/classes.js';
-import { METAQUOTE, asciiLower } from '../cf/meta.js';
+import { METAQUOTE } from '../cf/meta.js';
+import { asciiLower } from '../sendmail/ctype.js';
 import { ATM } from './prescan.js';
 
 const MAXLINE = 2048;

@@ -3,7 +3,7 @@
 // itself. Arguments become %1…%9 (sendmail keeps at most eight when nine or more are given);
 // a map's answer is scanned as external text, a default as internal text.
 import { CANONHOST, CANONUSER, HOSTBEGIN, HOSTEND, LOOKUPBEGIN, LOOKUPEND } from '../cf/meta.js';
-import { EX_DATAERR } from '../cf/errors.js';
+import { EX_DATAERR } from '../sendmail/sysexits.js';
 import type { RewriteEnv } from './context.js';
 import { PSBUFSIZE } from './prescan.js';
 import { TooLong, scanInto } from './rewrite.js';

@@ -5,7 +5,7 @@
 // reproduces that search step by step, so the bindings found are sendmail's.
 //
 // Patterns are compiled once per rule into small typed arrays; matching allocates nothing.
-import { asciiLower } from '../cf/meta.js';
+import { asciiLower } from '../sendmail/ctype.js';
 import {
   CANONHOST,
   MACRODEXPAND,

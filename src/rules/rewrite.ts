@@ -3,15 +3,8 @@
 // the $> subroutines, and try the same rule again ($: moves on, $@ returns). A vector that
 // starts with $# is final. The loop, recursion and size limits and their messages are
 // sendmail's, and so is the trace test mode prints.
-import {
-  EX_CONFIG,
-  EX_DATAERR,
-  EX_OK,
-  EX_SOFTWARE,
-  EX_TEMPFAIL,
-  EX_USAGE,
-  SendmailExit,
-} from '../cf/errors.js';
+import { SendmailExit } from '../cf/errors.js';
+import { EX_CONFIG, EX_DATAERR, EX_OK, EX_SOFTWARE, EX_TEMPFAIL, EX_USAGE } from '../sendmail/sysexits.js';
 import {
   CALLSUBR,
   CANONHOST,
@@ -38,7 +31,7 @@ import {
 import { MAXATOM, PSBUFSIZE, prescan } from './prescan.js';
 import { formatText, formatTokens, NO_ESCAPES, prescanTrace } from './tokens.js';
 import { classPhraseEnd } from './class-phrase.js';
-import { asciiLower } from '../cf/meta.js';
+import { asciiLower } from '../sendmail/ctype.js';
 
 /** sendmail's MaxRuleRecursion. */
 export const MAX_RULE_RECURSION = 50;

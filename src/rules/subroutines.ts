@@ -2,13 +2,13 @@
 // to right, then made right to left, each rewriting everything from its position to the end.
 // A call to a ruleset without rules is just removed; sendmail then skips the token that moves
 // into its place, which we reproduce.
-import { EX_CONFIG, EX_OK, EX_TEMPFAIL } from '../cf/errors.js';
+import { EX_CONFIG, EX_OK, EX_TEMPFAIL } from '../sendmail/sysexits.js';
 import { CALLSUBR } from '../cf/meta.js';
 import type { Rule } from '../cf/model.js';
 import type { RewriteEnv } from './context.js';
 import { MAXATOM } from './prescan.js';
 import { rewriteTokens, type Frame } from './rewrite.js';
-import { stripQuotes } from './tokens.js';
+import { stripQuotes } from '../sendmail/strings.js';
 
 const MAX_SUBR = 16;
 

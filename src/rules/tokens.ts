@@ -13,6 +13,9 @@ import {
 } from '../cf/meta.js';
 import { ATM } from './prescan.js';
 
+// test mode unquotes user parts with it
+export { stripQuotes } from '../sendmail/strings.js';
+
 const META_LETTER = new Map<number, string>(META_MACROS.map(([letter, code]) => [code, letter]));
 
 /** Reverse video around metasymbols (sendmail's -dANSI); empty strings normally. */
@@ -141,20 +144,6 @@ export function catTokens(
     }
     if (room <= 0) break;
     prevAtom = atom;
-  }
-  return out;
-}
-
-/** sendmail's stripquotes: removes unquoted '"' and the backslash of `\x` pairs. */
-export function stripQuotes(s: string): string {
-  if (!s.includes('"') && !s.includes('\\')) return s;
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ch === '\\') {
-      if (i + 1 >= s.length) break;
-      out += s[++i];
-    } else if (ch !== '"') out += ch;
   }
   return out;
 }

@@ -1,13 +1,14 @@
 // The Berkeley DB classes (hash, btree) and implicit, served from the makemap text source of
 // the database: the same keys and values, found the way db_map_lookup finds them.
-import { lowerAscii } from './cbuf.js';
+import { asciiLower } from '../../sendmail/ctype.js';
 import { syserr } from './errors.js';
 import { mapRewrite } from './map-rewrite.js';
 import { parseCommonArgs } from './parse-args.js';
 import type { ClassContext, MapClass, MapState, Av } from './state.js';
 import { readTextSource } from './text-source.js';
 import { lookupStab, openStab, readAliases } from './class-text.js';
-import { EX_OK, MAXNAME, type LookupResult, type TextSourceSpec } from './types.js';
+import { EX_OK } from '../../sendmail/sysexits.js';
+import { MAXNAME, type LookupResult, type TextSourceSpec } from './types.js';
 
 interface DbData {
   entries: Map<string, string>;
@@ -101,7 +102,7 @@ function lookupDb(map: MapState, key: string, av: Av): LookupResult {
   const { flags } = map.decl;
   const { entries } = map.data as DbData;
   let k = key.slice(0, MAXNAME);
-  if (!flags.noFoldCase) k = lowerAscii(k);
+  if (!flags.noFoldCase) k = asciiLower(k);
   let value: string | undefined;
   if (flags.tryWithoutNull) {
     value = entries.get(k);

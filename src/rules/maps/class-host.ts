@@ -7,14 +7,8 @@ import { parseCommonArgs, parseHostArgs } from './parse-args.js';
 import { parseDnsArgs } from './parse-dns.js';
 import { serviceTypes, type ServiceTable } from './service-switch.js';
 import type { ClassContext, MapClass, MapState, Av } from './state.js';
-import {
-  EX_NOHOST,
-  EX_NOTFOUND,
-  EX_OK,
-  EX_TEMPFAIL,
-  type LookupResult,
-  type MapEnvironment,
-} from './types.js';
+import { EX_NOHOST, EX_NOTFOUND, EX_OK, EX_TEMPFAIL } from '../../sendmail/sysexits.js';
+import { type LookupResult, type MapEnvironment } from './types.js';
 
 /** One entry of sendmail's host name cache (shared by all host maps of a run). */
 export interface HostCacheEntry {

@@ -7,7 +7,7 @@ import { hostByName } from './hosts.js';
 import { inetAddr } from './inet.js';
 import { parseCommonArgs } from './parse-args.js';
 import type { ClassContext, MapClass, MapState } from './state.js';
-import { EX_OK, EX_TEMPFAIL } from './types.js';
+import { EX_OK, EX_TEMPFAIL } from '../../sendmail/sysexits.js';
 
 const failedLookup = () => ({ value: null, status: EX_TEMPFAIL });
 

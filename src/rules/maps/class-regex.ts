@@ -1,10 +1,13 @@
 // The regex class: a POSIX pattern (extended and case-insensitive unless -b / -f), -n to
 // negate, -s to return substrings joined by the -d delimiter, -m to return the key.
-import { CBuffer, atoi } from './cbuf.js';
+import { atoi } from '../../sendmail/c-numbers.js';
+import { CBuffer } from './cbuf.js';
+import { SharedOptions, forEachOption } from './parse-options.js';
 import { mapRewrite } from './map-rewrite.js';
 import { compilePosixRegex, execPosixRegex, type CompiledRegex } from './posix-regex/index.js';
 import type { ClassContext, MapClass, MapState, ParseContext, Av } from './state.js';
-import { EX_CONFIG, EX_OK, MAXNAME, type LookupResult } from './types.js';
+import { EX_CONFIG, EX_OK } from '../../sendmail/sysexits.js';
+import { MAXNAME, type LookupResult } from './types.js';
 
 /** regexec is called with room for 32 matches; a pattern needs one more than its groups. */
 const MAX_MATCH = 32;
@@ -40,16 +43,16 @@ function parseRegexArgs(map: MapState, args: string, ctx: ParseContext): boolean
   const { decl } = map;
   const f = decl.flags;
   const buf = new CBuffer(args);
+  const shared = new SharedOptions(buf, f, 'amqSD');
   let extended = true;
   let ignoreCase = true;
   let subParam = -1;
   let delim = -1;
-  let app = -1;
-  let p = 0;
-  for (;;) {
-    p = buf.skipSpaces(p);
-    if (buf.at(p) !== '-') break;
-    switch (buf.at(++p)) {
+  // letters this parser does not know are ignored
+  const p = forEachOption(buf, (at) => {
+    const end = shared.apply(at);
+    if (end !== null) return end;
+    switch (buf.at(at)) {
       case 'n':
         f.regexNot = true;
         break;
@@ -61,29 +64,12 @@ function parseRegexArgs(map: MapState, args: string, ctx: ParseContext): boolean
         extended = false;
         break;
       case 's':
-        subParam = ++p;
-        break;
+        return (subParam = at + 1);
       case 'd':
-        delim = ++p;
-        break;
-      case 'a':
-        app = ++p;
-        break;
-      case 'm':
-        f.matchOnly = true;
-        break;
-      case 'q':
-        f.keepQuotes = true;
-        break;
-      case 'S':
-        f.spaceSub = buf.at(++p) === '\0' ? null : buf.at(p);
-        break;
-      case 'D':
-        f.defer = true;
-        break;
+        return (delim = at + 1);
     }
-    p = buf.endWord(p);
-  }
+    return at;
+  });
   const pattern = buf.str(p);
   const say = (text: string): void => ctx.env.report({ severity: 'syserr', text });
   const compiled = compilePosixRegex(pattern, { extended, ignoreCase });
@@ -91,7 +77,7 @@ function parseRegexArgs(map: MapState, args: string, ctx: ParseContext): boolean
     say(`pattern-compile-error: ${compiled.message}`);
     return false;
   }
-  if (app >= 0) f.appendText = buf.str(app);
+  shared.finish();
   let subFields: number[] | null = null;
   if (subParam >= 0) {
     const substrings = compiled.regex.groups + 1;

@@ -3,7 +3,8 @@
 import { parseCommonArgs, parseSequenceArgs } from './parse-args.js';
 import { serviceTypes } from './service-switch.js';
 import type { ClassContext, MapClass, MapState, Av } from './state.js';
-import { EX_NOTFOUND, EX_OK, EX_TEMPFAIL, MAXMAPSTACK, type LookupResult } from './types.js';
+import { EX_NOTFOUND, EX_OK, EX_TEMPFAIL } from '../../sendmail/sysexits.js';
+import { MAXMAPSTACK, type LookupResult } from './types.js';
 
 /** sendmail would recurse until it crashed; we stop a map that (indirectly) contains itself. */
 const MAX_NESTING = 64;

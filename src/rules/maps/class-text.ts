@@ -1,10 +1,14 @@
 // The classes that read plain text files: text (columns of a flat file, read at every lookup)
 // and stab (an aliases file read into sendmail's alias symbol table).
-import { equalsIgnoreCaseAscii, isDigit, isSpace, lowerAscii, atoi } from './cbuf.js';
+import { atoi } from '../../sendmail/c-numbers.js';
+import { asciiCaseEqual, asciiLower } from '../../sendmail/ctype.js';
+import { filePositionPrefix } from '../../sendmail/strings.js';
+import { isDigit, isSpace } from './cbuf.js';
 import { mapRewrite } from './map-rewrite.js';
 import { parseCommonArgs } from './parse-args.js';
 import type { ClassContext, MapClass, MapState, Av } from './state.js';
-import { EX_NOTFOUND, EX_OK, EX_UNAVAILABLE, MAXNAME, type LookupResult } from './types.js';
+import { EX_NOTFOUND, EX_OK, EX_UNAVAILABLE } from '../../sendmail/sysexits.js';
+import { MAXNAME, type LookupResult } from './types.js';
 
 /** sendmail reads text maps with fgets into a 2048-byte buffer. */
 const TEXT_LINE = 2047;
@@ -93,7 +97,7 @@ function lookupText(map: MapState, key: string, av: Av, ctx: ClassContext): Look
   const { decl } = map;
   const { keyColumn, valueColumn } = map.data as TextMapData;
   let search = key.slice(0, MAXNAME);
-  if (!decl.flags.noFoldCase) search = lowerAscii(search);
+  if (!decl.flags.noFoldCase) search = asciiLower(search);
   const read = ctx.env.safeFile(decl.file ?? '') === null ? ctx.env.readFile(decl.file ?? '') : null;
   if (read === null || !read.ok) {
     map.open = false;
@@ -105,7 +109,7 @@ function lookupText(map: MapState, key: string, av: Av, ctx: ClassContext): Look
     if (raw[0] === '#') continue;
     const line = raw.split('\n')[0]!;
     const k = getColumn(line, keyColumn, delim);
-    if (k === null || !equalsIgnoreCaseAscii(search, k)) continue;
+    if (k === null || !asciiCaseEqual(search, k)) continue;
     const v = getColumn(line, valueColumn, delim);
     if (v === null) return { value: null, status: EX_NOTFOUND };
     const { flags } = decl;
@@ -166,7 +170,7 @@ export function readAliases(
   let bytes = 0;
   for (const { line, lineNo, tooLong } of aliasLines(text)) {
     const say = (msg: string): void => {
-      if (!asDatabase) ctx.env.report({ severity: 'syserr', text: `${file}: line ${lineNo}: ${msg}` });
+      if (!asDatabase) ctx.env.report({ severity: 'syserr', text: filePositionPrefix(file, lineNo) + msg });
     };
     if (tooLong) {
       say('alias line too long');
@@ -207,8 +211,8 @@ export function readAliases(
       say(`${line.slice(0, 40)}... missing value for alias`);
       continue;
     }
-    const name = equalsIgnoreCaseAscii(address.user, 'postmaster') ? 'postmaster' : address.user;
-    aliases.set(lowerAscii(name), rhs);
+    const name = asciiCaseEqual(address.user, 'postmaster') ? 'postmaster' : address.user;
+    aliases.set(asciiLower(name), rhs);
     count++;
     bytes += name.length + rhs.length;
     longest = Math.max(longest, rhs.length);
@@ -241,7 +245,7 @@ export function openStab(map: MapState, ctx: ClassContext, quiet = false): boole
 
 /** stab_map_lookup: the alias table (shared by all stab maps, as sendmail's symbol table is). */
 export function lookupStab(map: MapState, key: string, av: Av, ctx: ClassContext): LookupResult {
-  const value = ctx.shared.aliases.get(lowerAscii(key));
+  const value = ctx.shared.aliases.get(asciiLower(key));
   if (value === undefined) return { value: null, status: EX_OK };
   const { flags } = map.decl;
   return {

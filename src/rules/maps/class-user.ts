@@ -1,10 +1,11 @@
 // The user class: fields of the password file, found the way sendmail's finduser finds a user
 // (exact login, then lower-cased, then — with MatchGECOS — by full name).
-import { lowerAscii, upperAscii } from './cbuf.js';
+import { asciiLower, asciiUpper } from '../../sendmail/ctype.js';
 import { mapRewrite } from './map-rewrite.js';
 import { parseCommonArgs } from './parse-args.js';
 import type { ClassContext, MapClass, MapState } from './state.js';
-import { EX_NOUSER, EX_OK, type LookupResult } from './types.js';
+import { EX_NOUSER, EX_OK } from '../../sendmail/sysexits.js';
+import { type LookupResult } from './types.js';
 
 /** A password file entry. */
 export interface PasswdEntry {
@@ -51,7 +52,7 @@ export function fullName(gecos: string, login: string): string {
   for (const c of g) {
     if (out.length >= NAME_BUFFER - 1) return login.slice(0, NAME_BUFFER - 1);
     if (c === '&') {
-      const cap = login === '' ? '' : upperAscii(login[0]!) + login.slice(1);
+      const cap = login === '' ? '' : asciiUpper(login[0]!) + login.slice(1);
       out = (out + cap).slice(0, NAME_BUFFER - 1);
     } else out += c;
   }
@@ -80,7 +81,7 @@ function findUser(key: string, ctx: ClassContext): { entry: PasswdEntry; key: st
     n === '' ? undefined : entries.find((e) => e.name === n);
   const exact = byName(key);
   if (exact) return { entry: exact, key };
-  const lowered = lowerAscii(key);
+  const lowered = asciiLower(key);
   if (lowered !== key) {
     const e = byName(lowered);
     if (e) return { entry: e, key: lowered };
@@ -90,7 +91,7 @@ function findUser(key: string, ctx: ClassContext): { entry: PasswdEntry; key: st
   const spaced = Array.from(lowered, (c) => (c === sub || c === '_' ? ' ' : c)).join('');
   for (const e of entries) {
     const full = fullName(e.gecos, e.name);
-    if (full.includes(' ') && lowerAscii(full) === lowerAscii(spaced)) {
+    if (full.includes(' ') && asciiLower(full) === asciiLower(spaced)) {
       ctx.env.report({ severity: 'message', text: `sending to login name ${e.name}` });
       return { entry: e, key: spaced };
     }
@@ -125,7 +126,7 @@ export const userClass: MapClass = {
     const wanted = map.decl.flags.valueColumn;
     let column = 0;
     if (wanted !== null) {
-      const c = COLUMNS[lowerAscii(wanted)];
+      const c = COLUMNS[asciiLower(wanted)];
       if (c === undefined) {
         ctx.env.report({
           severity: 'syserr',

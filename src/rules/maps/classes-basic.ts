@@ -1,11 +1,12 @@
 // The classes that need nothing but the key: null, dequote, arith, arpa, macro, syslog, program.
-import { strtol0, wrapLong } from './cbuf.js';
+import { strtol, wrapLong } from '../../sendmail/c-numbers.js';
 import { parseIPv4, parseIPv6 } from './inet.js';
 import { mapRewrite } from './map-rewrite.js';
 import { parseCommonArgs, parseDequoteArgs } from './parse-args.js';
 import { parseSyslogArgs } from './parse-syslog.js';
 import type { MapClass, MapState, Av } from './state.js';
-import { EX_CONFIG, EX_DATAERR, EX_NOTFOUND, EX_OK, EX_UNAVAILABLE, type LookupResult } from './types.js';
+import { EX_CONFIG, EX_DATAERR, EX_NOTFOUND, EX_OK, EX_UNAVAILABLE } from '../../sendmail/sysexits.js';
+import { type LookupResult } from './types.js';
 
 const found = (value: string): LookupResult => ({ value, status: EX_OK });
 const notFound = (status: number): LookupResult => ({ value: null, status });
@@ -78,7 +79,7 @@ export const dequoteClass: MapClass = {
 
 /** The arith map: key is the operator, %1 and %2 the operands (C longs, strtol base 0). */
 export function arith(operator: string, av: Av, random: () => number): LookupResult {
-  const operands = (av ?? []).slice(1, 3).map(strtol0);
+  const operands = (av ?? []).slice(1, 3).map((text) => strtol(text, 0, 0).value);
   if (operands.length < 2) return notFound(EX_CONFIG);
   const [a, b] = operands as [bigint, bigint];
   const number = (n: bigint): LookupResult => found(wrapLong(n).toString());

@@ -1,11 +1,13 @@
 // Host name resolution as sendmail does it for the host and bestmx maps, with no network: the
 // service switch's "files" reads the hosts file, and every DNS query answers "no such domain"
 // (what the resolver reports when no name server can be reached here).
-import { equalsIgnoreCaseAscii, isSpace } from './cbuf.js';
+import { asciiCaseEqual } from '../../sendmail/ctype.js';
+import { isSpace } from './cbuf.js';
 import { inetAddr, parseIPv4, parseIPv6 } from './inet.js';
 import { serviceTypes, type ServiceTable } from './service-switch.js';
 import type { MapEnvironment } from './types.js';
-import { EX_NOHOST, EX_OK, EX_UNAVAILABLE, MAXNAME } from './types.js';
+import { EX_NOHOST, EX_OK, EX_UNAVAILABLE } from '../../sendmail/sysexits.js';
+import { MAXNAME } from './types.js';
 
 /**
  * What a host name lookup found. name is sendmail's host buffer afterwards: the canonical name
@@ -68,9 +70,7 @@ function shortenHostname(host: string, mydom: string): [string, string | null] {
   if (dot < 0) return [host, null];
   const dom = host.slice(dot + 1);
   const next = mydom[dom.length];
-  const same = canon
-    ? equalsIgnoreCaseAscii(dom, mydom)
-    : equalsIgnoreCaseAscii(dom, mydom.slice(0, dom.length));
+  const same = canon ? asciiCaseEqual(dom, mydom) : asciiCaseEqual(dom, mydom.slice(0, dom.length));
   if (same && (next === '.' || next === undefined)) return [host.slice(0, dot), host];
   return [host, null];
 }
@@ -89,8 +89,8 @@ function canonFromLine(
     if (name === null) break;
     if (name === '') continue;
     if (canon === '' || (!canon.includes('.') && name.includes('.'))) canon = name;
-    if (equalsIgnoreCaseAscii(short, name)) found = true;
-    else if (full !== null && equalsIgnoreCaseAscii(full, name)) found = true;
+    if (asciiCaseEqual(short, name)) found = true;
+    else if (full !== null && asciiCaseEqual(full, name)) found = true;
   }
   if (!found) return null;
   if (!canon.includes('.') && mydom !== null && mydom.length + canon.length + 1 < MAXNAME + 1) {
@@ -167,7 +167,7 @@ export function hostByName(name: string, env: MapEnvironment): string | null {
     for (let i = 1; ; i++) {
       const n = whitespaceColumn(line, i);
       if (n === null) break;
-      if (n !== '' && equalsIgnoreCaseAscii(n, name)) return whitespaceColumn(line, 1);
+      if (n !== '' && asciiCaseEqual(n, name)) return whitespaceColumn(line, 1);
     }
   }
   return null;

@@ -1,169 +1,48 @@
 // The K-line argument parsers most classes share: sendmail's generic one (map_parseargs) and the
 // small ones of host, dequote/macro/arith/arpa and sequence. Each walks the arguments the way
 // sendmail does, so odd spacing and unknown options come out the same.
-import { CBuffer, isAlnum, isDigit, isSpace } from './cbuf.js';
+import { atoi } from '../../sendmail/c-numbers.js';
+import { CBuffer, isAlnum, isSpace } from './cbuf.js';
+import {
+  SharedOptions,
+  forEachOption,
+  illegalOption,
+  nulAsNull,
+  timeoutAt,
+  valueAfter,
+} from './parse-options.js';
 import type { MapState, ParseContext } from './state.js';
 import { MAXMAPSTACK } from './types.js';
-
-/** sendmail's convtime(): "1h30m", "45" (in the default unit), "now", a leading "-". */
-export function convtime(text: string, defaultUnit: string, ctx: ParseContext): number {
-  if (text.toLowerCase() === 'now') return 0;
-  let i = 0;
-  let sign = 1;
-  if (text[0] === '-') {
-    sign = -1;
-    i++;
-  }
-  let total = 0;
-  while (i < text.length) {
-    let n = 0;
-    let c = '';
-    while (i < text.length) {
-      c = text[i++]!;
-      if (!isDigit(c)) break;
-      n = n * 10 + (c.charCodeAt(0) - 48);
-      c = '';
-    }
-    if (c === '') c = defaultUnit;
-    else if (!'wdhms'.includes(c)) {
-      ctx.env.report({ severity: 'usrerr', text: `Invalid time unit \`${c}'` });
-      c = defaultUnit;
-    }
-    total += n * unitSeconds(c);
-  }
-  return sign * total;
-}
-
-function unitSeconds(unit: string): number {
-  switch (unit) {
-    case 'w':
-      return 7 * 24 * 3600;
-    case 'h':
-      return 3600;
-    case 'm':
-      return 60;
-    case 's':
-      return 1;
-    default:
-      return 24 * 3600;
-  }
-}
-
-/** Parses "-z" values: a character, or \n, \t, and \ for anything else after a backslash. */
-function columnDelimiter(buf: CBuffer, p: number): { delim: string | null; p: number } {
-  p++;
-  if (buf.at(p) !== '\\') return { delim: nulToNull(buf.at(p)), p };
-  p++;
-  const c = buf.at(p);
-  return { delim: c === 'n' ? '\n' : c === 't' ? '\t' : '\\', p };
-}
-
-function nulToNull(c: string): string | null {
-  return c === '\0' ? null : c;
-}
-
-/** Skips the blanks after an option letter (-k, -v, -r): returns the index of the value. */
-function skipBlanksAfter(buf: CBuffer, p: number): number {
-  p++;
-  while (isSpace(buf.at(p))) p++;
-  return p;
-}
-
-/** The value of -d: from p to the next space (not any blank), as sendmail cuts it. */
-function timeoutValue(buf: CBuffer, p: number): string {
-  const h = buf.indexOf(' ', p);
-  const s = buf.str(p);
-  return h < 0 ? s : s.slice(0, h - p);
-}
-
-/** A message text cut at a NUL, as C's printf of a %c NUL would leave it. */
-function withChar(prefix: string, c: string, suffix: string): string {
-  return c === '\0' ? prefix : prefix + c + suffix;
-}
 
 /** The generic parser: sendmail's map_parseargs. */
 export function parseCommonArgs(map: MapState, args: string, ctx: ParseContext): boolean {
   const { decl } = map;
   const f = decl.flags;
   const buf = new CBuffer(args);
-  let app = -1;
-  let tapp = -1;
+  const shared = new SharedOptions(buf, f);
   let keyCol = -1;
   let valCol = -1;
   f.tryWithoutNull = true;
   f.tryWithNull = true;
-  f.spaceSub = nulToNull(ctx.blankSub);
-  let p = 0;
-  for (;;) {
-    p = buf.skipSpaces(p);
-    if (buf.at(p) !== '-') break;
-    p++;
-    const opt = buf.at(p);
-    switch (opt) {
-      case 'A':
-        f.appendOnRebuild = true;
-        break;
-      case 'a':
-        app = ++p;
-        break;
-      case 'D':
-        f.defer = true;
-        break;
+  f.spaceSub = nulAsNull(ctx.blankSub);
+  const p = forEachOption(buf, (at) => {
+    const end = shared.apply(at);
+    if (end !== null) return end;
+    const letter = buf.at(at);
+    switch (letter) {
       case 'd':
-        p++;
-        f.timeoutSeconds = convtime(timeoutValue(buf, p), 's', ctx);
-        break;
-      case 'f':
-        f.noFoldCase = true;
-        break;
+        f.timeoutSeconds = timeoutAt(buf, at + 1, ctx);
+        return at + 1;
       case 'k':
-        p = keyCol = skipBlanksAfter(buf, p);
-        break;
-      case 'm':
-        f.matchOnly = true;
-        break;
-      case 'N':
-        f.includeNull = true;
-        f.tryWithoutNull = false;
-        break;
-      case 'O':
-        f.tryWithNull = false;
-        break;
-      case 'o':
-        f.optional = true;
-        break;
-      case 'q':
-        f.keepQuotes = true;
-        break;
-      case 'S':
-        f.spaceSub = nulToNull(buf.at(++p));
-        break;
-      case 'T':
-        tapp = ++p;
-        break;
-      case 't':
-        f.noDefer = true;
-        break;
+        return (keyCol = valueAfter(buf, at));
       case 'v':
-        p = valCol = skipBlanksAfter(buf, p);
-        break;
-      case 'z': {
-        const z = columnDelimiter(buf, p);
-        f.columnDelimiter = z.delim;
-        p = z.p;
-        break;
-      }
+        return (valCol = valueAfter(buf, at));
       default:
-        ctx.env.report({
-          severity: 'syserr',
-          text: withChar('Illegal option ', opt, ` map ${decl.name}`),
-        });
-        break;
+        ctx.env.report({ severity: 'syserr', text: illegalOption(letter, decl.name) });
+        return at;
     }
-    p = buf.endWord(p);
-  }
-  if (app >= 0) f.appendText = buf.str(app);
-  if (tapp >= 0) f.tempfailText = buf.str(tapp);
+  });
+  shared.finish();
   if (keyCol >= 0) f.keyColumn = buf.str(keyCol);
   if (valCol >= 0) f.valueColumn = buf.str(valCol);
   readFileAndRest(map, buf, p);
@@ -193,57 +72,18 @@ function readFileAndRest(map: MapState, buf: CBuffer, p: number): void {
 export function parseHostArgs(map: MapState, args: string, ctx: ParseContext): boolean {
   const f = map.decl.flags;
   const buf = new CBuffer(args);
-  let app = -1;
-  let tapp = -1;
-  let p = 0;
-  for (;;) {
-    p = buf.skipSpaces(p);
-    if (buf.at(p) !== '-') break;
-    p++;
-    switch (buf.at(p)) {
-      case 'a':
-        app = ++p;
-        break;
-      case 'T':
-        tapp = ++p;
-        break;
-      case 'm':
-        f.matchOnly = true;
-        break;
-      case 't':
-        f.noDefer = true;
-        break;
-      case 'S':
-        f.spaceSub = nulToNull(buf.at(++p));
-        break;
-      case 'D':
-        f.defer = true;
-        break;
-      case 'd':
-        p = skipBlanksAfter(buf, p);
-        f.timeoutSeconds = convtime(timeoutValue(buf, p), 's', ctx);
-        break;
-      case 'r':
-        p = skipBlanksAfter(buf, p);
-        f.retry = atoiAt(buf, p);
-        break;
-    }
-    p = buf.endWord(p);
-  }
-  if (app >= 0) f.appendText = buf.str(app);
-  if (tapp >= 0) f.tempfailText = buf.str(tapp);
+  const shared = new SharedOptions(buf, f, 'aTmtSD');
+  forEachOption(buf, (at) => {
+    const end = shared.apply(at);
+    if (end !== null) return end;
+    const value = valueAfter(buf, at);
+    if (buf.at(at) === 'd') f.timeoutSeconds = timeoutAt(buf, value, ctx);
+    else if (buf.at(at) === 'r') f.retry = atoi(buf.str(value));
+    else return at;
+    return value;
+  });
+  shared.finish();
   return true;
-}
-
-function atoiAt(buf: CBuffer, p: number): number {
-  let n = 0;
-  let sign = 1;
-  if (buf.at(p) === '-' || buf.at(p) === '+') {
-    if (buf.at(p) === '-') sign = -1;
-    p++;
-  }
-  while (isDigit(buf.at(p))) n = n * 10 + (buf.at(p++).charCodeAt(0) - 48);
-  return sign * n;
 }
 
 /**
@@ -255,28 +95,19 @@ export function parseDequoteArgs(map: MapState, args: string): boolean {
   const f = map.decl.flags;
   f.keepQuotes = true;
   const buf = new CBuffer(args);
-  let app = -1;
-  let p = 0;
-  for (;;) {
-    p = buf.skipSpaces(p);
-    if (buf.at(p) !== '-') break;
-    p++;
-    switch (buf.at(p)) {
-      case 'a':
-        app = ++p;
-        break;
-      case 'D':
-        f.defer = true;
-        break;
-      case 'S':
-      case 's':
-        f.spaceSub = nulToNull(buf.at(++p));
-        break;
-    }
+  const shared = new SharedOptions(buf, f, 'aDS');
+  const endFirstWord = (p: number): number => {
     while (buf.at(p) !== '\0' && !isSpace(buf.at(p))) p++;
     buf.set(p, '\0');
-  }
-  if (app >= 0) f.appendText = buf.str(app);
+    return p;
+  };
+  forEachOption(
+    buf,
+    // -s is a synonym of -S here
+    (at) => shared.apply(at, buf.at(at) === 's' ? 'S' : buf.at(at)) ?? at,
+    endFirstWord,
+  );
+  shared.finish();
   return true;
 }
 

@@ -1,5 +1,6 @@
 // The syslog class's own argument parser: -D, -S, and -L priority.
 import { CBuffer, isSpace } from './cbuf.js';
+import { illegalOption, nulAsNull } from './parse-options.js';
 import type { MapState, ParseContext } from './state.js';
 import type { SyslogPriority } from './types.js';
 
@@ -29,7 +30,7 @@ export function parseSyslogArgs(map: MapState, args: string, ctx: ParseContext):
       p++;
     } else if (opt === 'S') {
       p++;
-      f.spaceSub = buf.at(p) === '\0' ? null : buf.at(p);
+      f.spaceSub = nulAsNull(buf.at(p));
       if (buf.at(p) !== '\0') p++;
     } else if (opt === 'L') {
       p++;
@@ -41,7 +42,8 @@ export function parseSyslogArgs(map: MapState, args: string, ctx: ParseContext):
     } else {
       ctx.env.report({
         severity: 'syserr',
-        text: opt === '\0' ? 'Illegal option ' : `Illegal option ${opt} map syslog`,
+        // sendmail names the class here, not the map
+        text: illegalOption(opt, 'syslog'),
       });
       p++;
     }

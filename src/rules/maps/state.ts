@@ -1,6 +1,7 @@
 // The live state of a declared map (sendmail's MAP structure, reduced to what we need) and the
 // shape every map class implements.
 import type { HostCacheEntry } from './class-host.js';
+import type { LdapSettings } from './parse-ldap.js';
 import type { ServiceTable } from './service-switch.js';
 import type { MapDeclaration, MapEnvironment, MapFlags, LookupResult } from './types.js';
 
@@ -34,6 +35,8 @@ export interface SharedState {
   serviceSwitch(): ServiceTable;
   /** The alias symbol table stab maps fill and read, by lower-cased name. */
   aliases: Map<string, string>;
+  /** What the LDAPDefaultSpec option set: every ldap map starts from it (sendmail's LDAPDefaults). */
+  ldapDefaults: LdapSettings | null;
 }
 
 /** The services a class gets while it parses, opens and looks up. */

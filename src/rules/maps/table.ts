@@ -1,8 +1,10 @@
 // The maps of one loaded .cf (sendmail's symbol table of maps): K-line declarations
 // (makemapentry), opening on demand (openmap), the rewriter's lookups (map_lookup) and the
 // test-mode /map command.
-import { CBuffer, isAlnum, isSpace, cString } from './cbuf.js';
+import { MAXSHORTSTR, cString, shortenString, stripQuotes } from '../../sendmail/strings.js';
+import { CBuffer, isAlnum, isSpace } from './cbuf.js';
 import { mxHosts } from './class-host.js';
+import { parseLdapDefaults } from './parse-ldap.js';
 import { mapClassNamed } from './classes.js';
 import { canonicalName } from './hosts.js';
 import { readServiceSwitch, serviceTypes, type ServiceTable } from './service-switch.js';
@@ -15,10 +17,8 @@ import {
   type ParseContext,
   type SharedState,
 } from './state.js';
+import { EX_NOTFOUND, EX_OK, EX_TEMPFAIL } from '../../sendmail/sysexits.js';
 import {
-  EX_NOTFOUND,
-  EX_OK,
-  EX_TEMPFAIL,
   MAX_MAP_ARGS,
   MAXMAPSTACK,
   type DeclareContext,
@@ -29,28 +29,6 @@ import {
   type RewriteLookupResult,
   type TestMapOutcome,
 } from './types.js';
-
-/** sendmail's stripquotes: drops double quotes and the backslash of each escaped character. */
-export function stripQuotes(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    let c = s[i]!;
-    if (c === '\\') {
-      c = s[++i] ?? '\0';
-      if (c === '\0') break;
-    } else if (c === '"') continue;
-    else if (c === '\0') break;
-    out += c;
-  }
-  return out;
-}
-
-/** sendmail's shortenstring: long strings keep their two ends around "...". */
-export function shortenString(s: string, max: number): string {
-  if (s.length < max) return s;
-  const half = Math.floor((max - 3) / 2);
-  return `${s.slice(0, half)}...${s.slice(s.length - half)}`;
-}
 
 /** The classes sendmail allows for alias databases (MCF_ALIASOK). */
 const ALIAS_CLASSES = new Set([
@@ -123,6 +101,7 @@ export function createMapTable(env: MapEnvironment): MapTable {
   const shared: SharedState = {
     hostCache: new Map(),
     aliases: new Map(),
+    ldapDefaults: null,
     serviceSwitch: () => (switchTable ??= readServiceSwitch(env)),
   };
   const find = (name: string): MapState | undefined => maps.get(name.toLowerCase());
@@ -328,7 +307,9 @@ export function createMapTable(env: MapEnvironment): MapTable {
     return {
       replacement: flags.tempfailText !== null ? k + flags.tempfailText : r.value,
       tempfail: deferred,
-      deferMessage: deferred ? `${name.slice(0, 80)} map: lookup (${shortenString(k, 203)}): deferred` : null,
+      deferMessage: deferred
+        ? `${name.slice(0, 80)} map: lookup (${shortenString(k, MAXSHORTSTR)}): deferred`
+        : null,
     };
   }
 
@@ -347,6 +328,9 @@ export function createMapTable(env: MapEnvironment): MapTable {
     addDefaultMaps,
     keySpaceSub: (name) => find(name)?.decl.flags.spaceSub ?? env.options.blankSub,
     setAliasFiles,
+    setLdapDefaults: (spec, context) => {
+      shared.ldapDefaults = parseLdapDefaults(spec, parseContext(context));
+    },
     classLookup,
     lookupForRewrite,
     testLookup,

@@ -1,6 +1,7 @@
 // A makemap text source read the way makemap reads it, giving the keys and values the database
 // would hold — so file-based maps work without Berkeley DB.
-import { isSpace, lowerAscii } from './cbuf.js';
+import { asciiLower } from '../../sendmail/ctype.js';
+import { isSpace } from './cbuf.js';
 import type { TextSourceSpec } from './types.js';
 
 /** makemap reads lines with a 1024-byte buffer: at most 1023 bytes at a time. */
@@ -57,7 +58,7 @@ export function readTextSource(text: string, opts: MakemapOptions = {}): TextSou
     let k = 0;
     while (k < line.length && !isSep(line[k]!)) k++;
     let key = line.slice(0, k);
-    if (!opts.noFoldCase) key = lowerAscii(key);
+    if (!opts.noFoldCase) key = asciiLower(key);
     let v = k < line.length ? k + 1 : k;
     while (v < line.length && isSep(line[v]!)) v++;
     const value = line.slice(v);

@@ -3,20 +3,6 @@
 // needs from the outside world comes in through MapEnvironment, so maps are testable in-process
 // and never touch the real system unless the environment says so.
 
-/** sysexits.h values as map lookups report them (sendmail prints them in /map output). */
-export const EX_OK = 0;
-export const EX_USAGE = 64;
-export const EX_DATAERR = 65;
-export const EX_NOUSER = 67;
-export const EX_NOHOST = 68;
-/** sendmail's "not found" status is the same number as EX_NOHOST. */
-export const EX_NOTFOUND = EX_NOHOST;
-export const EX_UNAVAILABLE = 69;
-export const EX_SOFTWARE = 70;
-export const EX_OSFILE = 72;
-export const EX_TEMPFAIL = 75;
-export const EX_CONFIG = 78;
-
 /** Limits sendmail builds in (conf.h / sendmail.h). */
 export const MAXNAME = 256;
 export const MAXMAPSTACK = 12;
@@ -142,22 +128,24 @@ export type TestMapOutcome =
   | { kind: 'looked-up'; result: LookupResult }; // map_lookup: x (key) returns … (n) / no match (n)
 
 /**
- * A message a map prints while it is declared, opened or used. text is the line exactly as
- * sendmail prints it in test mode, without the "file: line N: " prefix that the loader adds for
- * messages issued while reading the .cf (syserr adds it there), and without a newline.
+ * A message a map prints while it is declared, opened or used. text is the line as sendmail
+ * prints it in test mode, without a newline, without the "file: line N: " prefix that the
+ * loader adds for messages issued while reading the .cf, and without the errno text (below).
  * - 'syserr': a system/config error (sendmail's syserr; affects the exit status as syserr does);
  * - 'usrerr': a user error;
  * - 'message': an informational line (sendmail's message());
  * - 'stderr': raw bytes a program map's program wrote to standard error (no newline added).
- * A map that reads a file of its own (stab's aliases file) prefixes "file: line N: " itself.
+ * A map that reads a file of its own (stab's aliases file) prefixes "file: line N: " itself
+ * (filePositionPrefix in src/sendmail/message-text.ts).
  */
 export interface MapDiagnostic {
   severity: 'syserr' | 'usrerr' | 'message' | 'stderr';
   text: string;
   /**
-   * For a syserr: the errno that was set when sendmail called it (its text is appended to the
-   * message). The first syserr sets the exit status to 71 (EX_OSERR) when there was one, else
-   * 70 (EX_SOFTWARE).
+   * For a syserr: the errno name (ENOENT, E_SM_WWDIR …) that was set when sendmail called it.
+   * The sink appends ": " and its text (ErrorChannel.syserr(text, errno) does, or
+   * withErrnoText in src/sendmail/errno.ts), and the first syserr makes the exit status 71
+   * (EX_OSERR) with an errno, 70 (EX_SOFTWARE) without.
    */
   errno?: string;
 }
@@ -304,6 +292,13 @@ export interface MapTable {
    * member of the sequence map aliases.files (created on first use). Messages via report.
    */
   setAliasFiles(spec: string, context: DeclareContext): void;
+  /**
+   * The LDAPDefaultSpec option (sendmail's ldapmap_set_defaults, called when the option is
+   * set): the value is read as ldap map arguments, with their messages and the option's own
+   * (`readcf: option LDAPDefaultSpec: Do not set non-LDAP specific flags` …), and what it sets
+   * (server, bind method …) is where ldap maps declared later start from.
+   */
+  setLdapDefaults(spec: string, context: DeclareContext): void;
   /**
    * `F{x} key@class:spec` (sendmail's fileclass): one lookup through a temporary map of that
    * class, never entered in the table. Returns the value, null when there is none (open and

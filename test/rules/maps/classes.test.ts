@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dequote, arith } from '../../../src/rules/maps/classes-basic.js';
 import { berkeleyDbType } from '../../../src/rules/maps/class-db.js';
 import { fullName, parsePasswd } from '../../../src/rules/maps/class-user.js';
-import { EX_CONFIG, EX_OK } from '../../../src/rules/maps/types.js';
+import { EX_CONFIG, EX_OK } from '../../../src/sendmail/sysexits.js';
 import { fakeWorld } from './fake-env.js';
 
 const PASSWD = [
@@ -295,6 +295,46 @@ describe('servers that are not there', () => {
       'syserr: LDAP recursion requested in c can not be used with -n',
     ]);
     expect(w.map('a', 'x')).toBe('not open');
+  });
+});
+
+describe('LDAPDefaultSpec', () => {
+  const ctx = { blankSub: ' ', configLevel: 10 };
+  it('is where later ldap maps start: server, bind method, -n', () => {
+    const w = fakeWorld({ files: { '/hosts': '127.0.0.1 localhost\n' } });
+    w.table.setLdapDefaults('-h localhost -M none -n', ctx);
+    w.declare('inherit ldap -k x', 'uri ldap -H ldap://localhost -k x', 'recurse ldap -k x -v a:dn,b');
+    expect(w.said()).toEqual([
+      'syserr: Can not specify both an LDAP host and an LDAP URI in map uri',
+      'syserr: LDAP recursion requested in recurse can not be used with -n',
+    ]);
+    // no simple bind, so no connection is tried and errno stays clear
+    expect(w.map('inherit', 'x')).toBe('no match (75)');
+    expect(w.said()).toEqual(['syserr: ldap_init/ldap_bind failed to localhost in map inherit']);
+  });
+  it('starts again from nothing each time it is set', () => {
+    const w = fakeWorld();
+    w.table.setLdapDefaults('-H ldap://nosuch.example', ctx);
+    w.table.setLdapDefaults('-M simple', ctx);
+    w.declare('l ldap -h localhost -k x');
+    expect(w.said()).toEqual([]);
+  });
+  it('refuses what is not its business, naming the map "O LDAPDefaultSpec"', () => {
+    const w = fakeWorld();
+    w.table.setLdapDefaults('-a.x -Q -k (uid=%0) -v mail', ctx);
+    w.table.setLdapDefaults('-S ', ctx);
+    w.table.setLdapDefaults('-S_ -z,', ctx);
+    w.table.setLdapDefaults('-1', ctx);
+    w.table.setLdapDefaults('-w 4 -k x', ctx);
+    expect(w.said()).toEqual([
+      'syserr: Illegal option Q map O LDAPDefaultSpec',
+      'syserr: readcf: option LDAPDefaultSpec: Do not set non-LDAP specific flags',
+      'syserr: readcf: option LDAPDefaultSpec: Do not set the LDAP search filter',
+      'syserr: readcf: option LDAPDefaultSpec: Do not set the requested LDAP attributes',
+      'syserr: readcf: option LDAPDefaultSpec: Do not set non-LDAP specific flags',
+      'syserr: readcf: option LDAPDefaultSpec: Do not set non-LDAP specific flags',
+      'syserr: LDAP version 4 exceeds max of 3 in map O LDAPDefaultSpec',
+    ]);
   });
 });
 

@@ -55,6 +55,9 @@ const SOURCES: Record<string, { text: string; makemap?: string[]; type?: string 
   },
 };
 
+/** An aliases file whose path is longer than the 83 bytes a message shows of it. */
+const LONG_ALIASES = `aliases-${'a'.repeat(100)}`;
+
 const SCENARIOS: Scenario[] = [
   {
     name: 'hash and btree: folding, %n, -a, -m, -f, -N, -O, -o, missing files',
@@ -241,6 +244,12 @@ const SCENARIOS: Scenario[] = [
       '/map tr x',
       '/map tbad x',
     ],
+  },
+  {
+    // readaliases names the file before each complaint, cut to 83 bytes as the .cf's name is
+    name: 'an aliases file with a long name read as text',
+    cf: 'O AliasFile=FILES/LONG_ALIASES',
+    lookups: ['/map aliases root', '/map Alias0 root'],
   },
   {
     name: 'sequence and switch',
@@ -585,6 +594,9 @@ describe.skipIf(!haveOracle)('maps against sendmail -bt', () => {
     }
     writeFileSync(join(files, 'cols'), '# comment\nalpha one two\nbeta  three\n  gamma lead\n');
     writeFileSync(join(files, 'colon'), 'a:x:y\nb::z\n');
+    writeFileSync(join(files, LONG_ALIASES), 'no colon\n  stray continuation\n# comment\nnor here\n', {
+      mode: 0o600,
+    });
     // Programs must be reachable by the default user sendmail runs them as.
     progDir = `/opt/mailcf-maps-test-${process.pid}`;
     mkdirSync(progDir, { mode: 0o755 });
@@ -600,7 +612,10 @@ describe.skipIf(!haveOracle)('maps against sendmail -bt', () => {
 
   for (const sc of SCENARIOS) {
     it(sc.name, () => {
-      const body = sc.cf.replaceAll('FILES', join(dir, 'files')).replaceAll('PROGS', progDir);
+      const body = sc.cf
+        .replaceAll('LONG_ALIASES', LONG_ALIASES)
+        .replaceAll('FILES', join(dir, 'files'))
+        .replaceAll('PROGS', progDir);
       const cfName = `${sc.name.replace(/[^a-z0-9]+/gi, '-')}.cf`;
       const cf = writeCf(dir, cfName, `${body}\n`);
       const input = sc.lookups.join('\n') + '\n';

@@ -2,6 +2,7 @@
 // every diagnostic and syslog line collected.
 import { DEFAULT_MAP_OPTIONS, simpleMacros } from '../../../src/rules/maps/environment.js';
 import { createMapTable } from '../../../src/rules/maps/table.js';
+import { withErrnoText } from '../../../src/sendmail/errno.js';
 import type {
   MapDiagnostic,
   MapEnvironment,
@@ -78,7 +79,7 @@ export function fakeWorld(o: FakeOptions = {}): FakeWorld {
       return value === null ? `no match (${status})` : `${value} (${status})`;
     },
     said() {
-      const out = diagnostics.map((d) => `${d.severity}: ${d.text}`);
+      const out = diagnostics.map((d) => `${d.severity}: ${withErrnoText(d.text, d.errno)}`);
       diagnostics.length = 0;
       return out;
     },

@@ -4,9 +4,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeMapEnvironment, simpleMacros } from '../../../src/rules/maps/environment.js';
-import { createMapTable, shortenString } from '../../../src/rules/maps/table.js';
+import { createMapTable } from '../../../src/rules/maps/table.js';
+import { withErrnoText } from '../../../src/sendmail/errno.js';
+import { shortenString } from '../../../src/sendmail/strings.js';
 import type { MapDiagnostic, MapOptions, TextSourceSpec } from '../../../src/rules/maps/types.js';
 import { runSendmailBt, writeSandboxFiles } from '../../../src/oracle/oracles.js';
+import { mapCommand } from '../support/map-command.js';
 
 /** The identity sendmail computes in the sandbox (hosts file maps 127.0.0.1 to vm.example.net). */
 export const SANDBOX_MACROS = { w: 'vm', j: 'vm.example.net', m: 'example.net' };
@@ -27,7 +30,7 @@ export interface OurRunOptions {
 
 function printDiagnostic(d: MapDiagnostic, out: { stdout: string; stderr: string }, prefix: string): void {
   if (d.severity === 'stderr') out.stderr += d.text;
-  else out.stdout += `${prefix}${d.text}\n`;
+  else out.stdout += `${prefix}${withErrnoText(d.text, d.errno)}\n`;
 }
 
 /** Our side: reads the V, O BlankSub and K lines of cfText and answers /map lines. */
@@ -71,33 +74,10 @@ export function ourTranscript(
   for (const line of input.split('\n')) {
     if (line === '' && input.endsWith('\n')) continue;
     out.stdout += '> ';
-    mapCommand(line.replace(/[ \t\n\v\f\r]+$/, ''), table, out);
+    mapCommand(line.replace(/[ \t\n\v\f\r]+$/, ''), table, (text) => void (out.stdout += text));
   }
   out.stdout += '> ';
   return { load, session: out.stdout, stderr: out.stderr };
-}
-
-/** sendmail's /map command: "/map name key" (the key is everything after one blank). */
-function mapCommand(line: string, table: ReturnType<typeof createMapTable>, out: { stdout: string }): void {
-  const rest = line.replace(/^\/map[ \t]*/i, '');
-  if (rest === '') {
-    out.stdout += 'Usage: /map mapname key\n';
-    return;
-  }
-  const blank = rest.search(/[ \t\n\v\f\r]/);
-  if (blank < 0) {
-    out.stdout += 'No key specified\n';
-    return;
-  }
-  const name = rest.slice(0, blank);
-  const key = rest.slice(blank + 1);
-  const r = table.testLookup(name, key, () => {
-    out.stdout += `map_lookup: ${name} (${key}) `;
-  });
-  if (r.kind === 'no-such-map') out.stdout += `Map named "${name}" not found\n`;
-  else if (r.kind === 'not-open') out.stdout += `Map named "${name}" not open\n`;
-  else if (r.result.value === null) out.stdout += `no match (${r.result.status})\n`;
-  else out.stdout += `returns ${r.result.value} (${r.result.status})\n`;
 }
 
 const BANNER = 'Enter <ruleset> <address>\n';

@@ -16,6 +16,7 @@ import { NO_DEBUG, ScanVector, scanVectorWorkspace, type RewriteEnv } from '../.
 import { prescan } from '../../../src/rules/prescan.js';
 import { rewrite } from '../../../src/rules/rewrite.js';
 import { prescanTrace } from '../../../src/rules/tokens.js';
+import { mapCommand } from './map-command.js';
 
 export interface DriverOptions {
   fileName?: string;
@@ -40,8 +41,7 @@ function defaultMaps(config: SendmailConfig, opts: DriverOptions): MapTable {
   const errors = config.errors;
   const env = nodeMapEnvironment({
     report: (d) => {
-      // (an errno, once the maps report one, makes sendmail's syserr exit 71)
-      if (d.severity === 'syserr') errors.syserr(d.text, (d as { errno?: string }).errno);
+      if (d.severity === 'syserr') errors.syserr(d.text, d.errno);
       else if (d.severity === 'usrerr') errors.usrerr(d.text);
       else errors.message(d.text);
     },
@@ -107,6 +107,11 @@ function testLine(raw: string, config: SendmailConfig, envelope: MacroTable, ren
   const { errors } = config;
   const line = raw.replace(/^ +/, '');
   if (line === '' || line[0] === '#') return;
+  if (/^\/map\b/i.test(line)) {
+    if (config.maps)
+      mapCommand(line.replace(/[ \t\n\v\f\r]+$/, ''), config.maps, (text) => errors.print(text));
+    return;
+  }
   if (line.startsWith('.D')) {
     const parsed = parseMacroId(line, 2, config.macroNames, errors);
     if (parsed.id === 0) return;
