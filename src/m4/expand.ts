@@ -100,6 +100,10 @@ export function joinArgs(argv: readonly MacroArg[], sep: string, lq: string, rq:
 /** How deep calls may nest before we report a stack overflow as GNU m4 would (see expandMacro). */
 export const MAX_NESTING = 1_000_000;
 
+/** Bytes that continue a word: [A-Za-z0-9_]. */
+const WORD_BYTE = new Uint8Array(256);
+for (let c = 0; c < 256; c++) WORD_BYTE[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0;
+
 export class Expander {
   /** GNU's expansion_level: calls being collected or running. */
   level = 0;
@@ -249,7 +253,8 @@ export class Expander {
           let e = p + 1;
           for (; e < len; e++) {
             const ch = text.charCodeAt(e);
-            if (cls[ch] > F_DIGIT) break;
+            // Once a word has started, delimiters do not stop it: only non-word bytes do.
+            if (WORD_BYTE[ch] === 0) break;
             h = (Math.imul(h, 31) + ch) | 0;
           }
           if (e === len) break; // the word may go on in the block below

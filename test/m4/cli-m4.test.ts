@@ -114,6 +114,8 @@ describe.skipIf(!hasM4Oracle())('mailcf m4 against GNU m4 on the spot', () => {
     // A comment or quote delimiter that starts with a space: leading blanks of an argument.
     [[], "changecom(` #')define(`f',`[$1]')f(  x)f(`a',  #c\n b)\n"],
     [[], "changequote(` [',`]')define(`f',`[$1]')f(  x)f( [q],  [r])\n"],
+    // A comment delimiter made of letters does not cut a word that contains them.
+    [[], "changecom(`ab',`]')define(`f',`[$1]')f(x changequote(`#') y)changequote\n"],
   ];
   for (const [argv, stdin] of programs) {
     it(`${JSON.stringify(argv)} ${JSON.stringify(stdin).slice(0, 60)}`, async () => {
