@@ -5,6 +5,7 @@ import type { ByteSink } from '../cli/io.js';
 import type { SendmailConfig } from '../cf/config.js';
 import type { MacroTable } from '../cf/macros.js';
 import { nodeMapEnvironment } from '../rules/maps/environment.js';
+import { strtol } from '../sendmail/c-numbers.js';
 import type { MapEnvironment, MapMacros, MapOptions, TextSourceSpec } from '../rules/maps/types.js';
 
 /** Which macro table map lookups read and write (BlankEnvelope while reading, then the test one). */
@@ -47,9 +48,7 @@ function mapMacros(config: SendmailConfig, current: CurrentMacros): MapMacros {
 
 /** C's atoi on a value that starts with a digit: strtol's clamp, then the low 32 bits (uid_t). */
 function atoiUid(text: string): number {
-  const digits = /^[0-9]+/.exec(text)?.[0] ?? '0';
-  const clamped = BigInt(digits) > 0x7fffffffffffffffn ? 0x7fffffffffffffffn : BigInt(digits);
-  return Number(clamped & 0xffffffffn);
+  return Number(BigInt.asUintN(32, strtol(text).value));
 }
 
 /** sendmail's TrustedUid: the TrustedUser option's value as a uid, 0 when unset or unknown. */

@@ -73,16 +73,18 @@ export interface AddressEngine {
 }
 
 /** sysexits values the address routines use. */
-export const EX_OK = 0;
-export const EX_USAGE = 64;
-export const EX_DATAERR = 65;
-export const EX_NOUSER = 67;
-export const EX_NOHOST = 68;
-export const EX_UNAVAILABLE = 69;
-export const EX_SOFTWARE = 70;
-export const EX_PROTOCOL = 76;
-export const EX_TEMPFAIL = 75;
-export const EX_CONFIG = 78;
+export {
+  EX_OK,
+  EX_USAGE,
+  EX_DATAERR,
+  EX_NOUSER,
+  EX_NOHOST,
+  EX_UNAVAILABLE,
+  EX_SOFTWARE,
+  EX_PROTOCOL,
+  EX_TEMPFAIL,
+  EX_CONFIG,
+} from '../../sendmail/sysexits.js';
 
 /** sendmail's MAXATOM and MAXNAME. */
 export const MAXATOM = 1000;

@@ -2,6 +2,7 @@
 // mode — the header's flags (from sendmail's built-in table, plus H_USER), and the .cf's check
 // ruleset for it (H name: $>ruleset, or the default "*" one) run on its value.
 import { quoteInternalChars } from '../../cf/macros.js';
+import { asciiLower, isGraph, isSpace } from '../../sendmail/ctype.js';
 import type { HeaderCheck } from '../../cf/model.js';
 import type { AddressEngine } from './engine.js';
 import { runCheckRuleset } from './check.js';
@@ -75,7 +76,7 @@ export class HeaderTable {
     for (const [name, flags] of Object.entries(BUILT_IN_HEADERS))
       this.entries.set(name, { flags, ruleset: null });
     for (const check of checks) {
-      const key = lowerAscii(check.header);
+      const key = asciiLower(check.header);
       const info = this.entries.get(key) ?? { flags: 0, ruleset: null };
       info.ruleset = check.ruleset;
       if (!check.keepComments) info.flags |= H_STRIPCOMM;
@@ -84,17 +85,9 @@ export class HeaderTable {
   }
 
   find(name: string): HeaderInfo | undefined {
-    return this.entries.get(lowerAscii(name));
+    return this.entries.get(asciiLower(name));
   }
 }
-
-function lowerAscii(s: string): string {
-  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-}
-
-const isGraph = (c: number): boolean => c > 0x20 && c < 0x7f;
-const isSpace = (ch: string | undefined): boolean =>
-  ch === ' ' || ch === '\t' || ch === '\n' || ch === '\v' || ch === '\f' || ch === '\r';
 
 /**
  * The value as the check ruleset's ${currHeader} sees it: in quotes, quotes escaped, control
@@ -117,7 +110,7 @@ export function checkHeader(rawLine: string, table: HeaderTable, engine: Address
   let p = 0;
   while (p < line.length && isGraph(line.charCodeAt(p)) && line[p] !== ':') p++;
   const name = line.slice(0, p);
-  while (isSpace(line[p])) p++;
+  while (p < line.length && isSpace(line.charCodeAt(p))) p++;
   if (line[p] !== ':' || name === '') {
     engine.syserr(`553 5.3.0 header syntax error, line "${line}"`);
     return 0;

@@ -5,6 +5,7 @@
 import type { Mailer } from '../../cf/model.js';
 import { CANONHOST, CANONNET, CANONUSER } from '../../cf/meta.js';
 import { stripQuotes } from '../../rules/tokens.js';
+import { asciiLower } from '../../sendmail/ctype.js';
 import {
   EX_CONFIG,
   EX_NOHOST,
@@ -286,10 +287,6 @@ export function buildAddress(tokens: string[], flags: AddressFlags, engine: Addr
   if (a.host !== null && !m.flags.has('h')) a.host = asciiLower(a.host);
   if (!m.flags.has('u')) a.user = asciiLower(a.user);
   return a;
-}
-
-function asciiLower(s: string): string {
-  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
 export interface ParseOptions {

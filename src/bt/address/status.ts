@@ -1,49 +1,22 @@
 // SMTP reply codes, enhanced status codes (RFC 3463) and the exit status sendmail derives from
 // a DSN code (its dsntoexitstat).
+import { atoi } from '../../sendmail/c-numbers.js';
 import {
   EX_CONFIG,
   EX_DATAERR,
+  EX_IOERR,
   EX_NOHOST,
   EX_NOUSER,
   EX_OK,
+  EX_OSERR,
   EX_PROTOCOL,
   EX_TEMPFAIL,
   EX_UNAVAILABLE,
   EX_USAGE,
-} from './engine.js';
+} from '../../sendmail/sysexits.js';
 
-const EX_OSERR = 71;
-const EX_IOERR = 74;
-
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-
-/** Three digits at the start (sendmail's ISSMTPCODE). */
-export function isSmtpCode(s: string): boolean {
-  return isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]);
-}
-
-/**
- * sendmail's isenhsc: the length of an enhanced status code "c.s.d" at the start of s that is
- * followed by `delim` ('' for the end of the string), or 0.
- */
-export function isEnhancedCode(s: string, delim: string): number {
-  if (!((s[0] === '2' || s[0] === '4' || s[0] === '5') && s[1] === '.')) return 0;
-  let l = 2;
-  let h = 0;
-  while (h < 3 && isDigit(s[l + h])) h++;
-  if (h === 0 || s[l + h] !== '.') return 0;
-  l += h + 1;
-  h = 0;
-  while (h < 3 && isDigit(s[l + h])) h++;
-  if (h === 0 || (s[l + h] ?? '') !== delim) return 0;
-  return l + h;
-}
-
-/** C atoi: leading blanks, a sign, digits. */
-function atoi(s: string): number {
-  const m = /^[\t\n\v\f\r ]*([+-]?\d+)/.exec(s);
-  return m ? parseInt(m[1], 10) | 0 : 0;
-}
+// the syntax of reply and enhanced codes is the error channel's too (src/sendmail)
+export { isSmtpCode, enhancedCodeLength as isEnhancedCode } from '../../sendmail/reply-codes.js';
 
 /** sendmail's dsntoexitstat: the exit status a DSN code stands for. */
 export function exitStatusOfDsn(dsn: string): number {

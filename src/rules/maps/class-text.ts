@@ -192,9 +192,10 @@ export function readAliases(
       continue;
     }
     const lhs = line.slice(0, colon);
+    // sendmail's parseaddr gets the whole line and scans it up to the colon itself
     const address =
       ctx.env.aliasAddress && !asDatabase
-        ? ctx.env.aliasAddress(lhs, { file, line: lineNo })
+        ? ctx.env.aliasAddress(line, { file, line: lineNo })
         : { user: lhs.trim(), printable: lhs.trim(), aliasable: true };
     if (address === null) {
       say(`${line.slice(0, 40)}... illegal alias name`);

@@ -229,8 +229,9 @@ export interface MapEnvironment {
    */
   textSources: ReadonlyMap<string, TextSourceSpec>;
   /**
-   * What sendmail's parseaddr makes of an aliases-file name (it runs rulesets 3 and 0 and
-   * prints what they print): null when it fails, else the user part (q_user), the printable
+   * What sendmail's parseaddr makes of an aliases-file line read up to its first unquoted ':'
+   * outside angle brackets (the delimiter parseaddr is given; it runs rulesets 3 and 0 and
+   * prints what they print): `line` is the whole entry, as sendmail passes it. Null when it fails, else the user part (q_user), the printable
    * address (q_paddr) and whether its mailer may have aliases (M_ALIASABLE: the local mailer).
    * Used when stab and implicit alias maps read an aliases file; without it the name itself
    * (trimmed) is taken as a local user. While readaliases runs, sendmail's FileName and
@@ -238,7 +239,7 @@ export interface MapEnvironment {
    * "file: line N: " prefix; the line is the last line of a continued entry.
    */
   aliasAddress?(
-    name: string,
+    line: string,
     where?: { file: string; line: number },
   ): { user: string; printable: string; aliasable: boolean } | null;
   /** readaliases has finished a file: sendmail clears e_to (parseaddr set it) then. */
