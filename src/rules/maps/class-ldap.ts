@@ -2,7 +2,7 @@
 // ldap_init/ldap_bind fails. (Its arguments are read by parse-ldap.ts.)
 import { asciiCaseEqual } from '../../sendmail/ctype.js';
 import { syserr } from './errors.js';
-import { whitespaceColumn } from './hosts.js';
+import { getColumn } from './columns.js';
 import { inetAddr } from './inet.js';
 import { parseIPv6 } from './inet.js';
 import { parseLdapArgs, type LdapSettings } from './parse-ldap.js';
@@ -17,7 +17,7 @@ function resolvable(host: string, ctx: ClassContext): boolean {
   return read.text.split('\n').some((line) => {
     const l = line.split('#')[0]!;
     for (let i = 1; ; i++) {
-      const n = whitespaceColumn(l, i);
+      const n = getColumn(l, i, null);
       if (n === null) return false;
       if (n !== '' && asciiCaseEqual(n, host)) return true;
     }

@@ -4,6 +4,7 @@ import { atoi } from '../../sendmail/c-numbers.js';
 import { asciiCaseEqual, asciiLower } from '../../sendmail/ctype.js';
 import { filePositionPrefix } from '../../sendmail/strings.js';
 import { isDigit, isSpace } from './cbuf.js';
+import { getColumn } from './columns.js';
 import { mapRewrite } from './map-rewrite.js';
 import { parseCommonArgs } from './parse-args.js';
 import type { ClassContext, MapClass, MapState, Av } from './state.js';
@@ -14,25 +15,6 @@ import { MAXNAME, type LookupResult } from './types.js';
 const TEXT_LINE = 2047;
 /** readaliases reads with an 8192-byte (BUFSIZ) buffer. */
 const ALIAS_LINE = 8191;
-
-/** sendmail's get_column: column col of line, split at delim (null: runs of white space). */
-export function getColumn(line: string, col: number, delim: string | null): string | null {
-  const isDelim =
-    delim === null ? (c: string) => c === '\n' || c === '\t' || c === ' ' : (c: string) => c === delim;
-  if (line === '') return null;
-  if (delim !== null && line[0] === delim && col === 0) return null;
-  let begin = 0;
-  if (col === 0 && delim === null) while (begin < line.length && isSpace(line[begin]!)) begin++;
-  for (let i = 0; i < col; i++) {
-    while (begin < line.length && !isDelim(line[begin]!)) begin++;
-    if (begin >= line.length) return null;
-    begin++;
-    if (delim === null) while (begin < line.length && isSpace(line[begin]!)) begin++;
-  }
-  let end = begin;
-  while (end < line.length && !isDelim(line[end]!)) end++;
-  return line.slice(begin, Math.min(end, begin + MAXNAME));
-}
 
 /** Splits text into the pieces fgets returns with a buffer of max bytes. */
 function fgetsLines(text: string, max: number): string[] {

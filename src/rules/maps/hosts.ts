@@ -2,7 +2,7 @@
 // service switch's "files" reads the hosts file, and every DNS query answers "no such domain"
 // (what the resolver reports when no name server can be reached here).
 import { asciiCaseEqual } from '../../sendmail/ctype.js';
-import { isSpace } from './cbuf.js';
+import { getColumn } from './columns.js';
 import { inetAddr, parseIPv4, parseIPv6 } from './inet.js';
 import { serviceTypes, type ServiceTable } from './service-switch.js';
 import type { MapEnvironment } from './types.js';
@@ -16,23 +16,6 @@ import { MAXNAME } from './types.js';
 export interface CanonResult {
   found: boolean;
   name: string;
-}
-
-/** sendmail's get_column with white space as the delimiter. */
-export function whitespaceColumn(line: string, col: number): string | null {
-  if (line === '') return null;
-  const isDelim = (c: string): boolean => c === '\n' || c === '\t' || c === ' ';
-  let begin = 0;
-  if (col === 0) while (begin < line.length && isSpace(line[begin]!)) begin++;
-  for (let i = 0; i < col; i++) {
-    while (begin < line.length && !isDelim(line[begin]!)) begin++;
-    if (begin >= line.length) return null;
-    begin++;
-    while (begin < line.length && isSpace(line[begin]!)) begin++;
-  }
-  let end = begin;
-  while (end < line.length && !isDelim(line[end]!)) end++;
-  return line.slice(begin, Math.min(end, begin + MAXNAME));
 }
 
 /** The meaningful part of each hosts file line (comments and newlines removed). */
@@ -85,7 +68,7 @@ function canonFromLine(
   let canon = '';
   let found = false;
   for (let i = 1; ; i++) {
-    const name = whitespaceColumn(line, i);
+    const name = getColumn(line, i, null);
     if (name === null) break;
     if (name === '') continue;
     if (canon === '' || (!canon.includes('.') && name.includes('.'))) canon = name;
@@ -149,8 +132,8 @@ export function hostByAddress(bytes: number[], env: MapEnvironment): string | nu
   const lines = hostsLines(env);
   if (lines === null) return null;
   for (const line of lines) {
-    const addr = whitespaceColumn(line, 0);
-    const name = whitespaceColumn(line, 1);
+    const addr = getColumn(line, 0, null);
+    const name = getColumn(line, 1, null);
     if (addr === null || name === null || name === '') continue;
     const lineBytes = bytes.length === 4 ? parseIPv4(addr) : parseIPv6(addr);
     if (lineBytes !== null && lineBytes.every((b, i) => b === bytes[i])) return name;
@@ -165,9 +148,9 @@ export function hostByName(name: string, env: MapEnvironment): string | null {
   if (lines === null) return null;
   for (const line of lines) {
     for (let i = 1; ; i++) {
-      const n = whitespaceColumn(line, i);
+      const n = getColumn(line, i, null);
       if (n === null) break;
-      if (n !== '' && asciiCaseEqual(n, name)) return whitespaceColumn(line, 1);
+      if (n !== '' && asciiCaseEqual(n, name)) return getColumn(line, 1, null);
     }
   }
   return null;

@@ -94,6 +94,11 @@ function newDeclaration(name: string, className: string, rawArgs: string): MapDe
   };
 }
 
+/** A map of a class, declared but not yet parsed or opened. */
+function newMapState(name: string, cls: MapClass, rawArgs: string): MapState {
+  return { decl: newDeclaration(name, cls.name, rawArgs), cls, open: false, bogus: false, data: undefined };
+}
+
 /** Creates the map table of one .cf. */
 export function createMapTable(env: MapEnvironment): MapTable {
   const maps = new Map<string, MapState>();
@@ -163,13 +168,7 @@ export function createMapTable(env: MapEnvironment): MapTable {
 
   /** A map entered (or re-entered) under a name, with a fresh declaration of a class. */
   function enter(name: string, cls: MapClass, rawArgs: string): MapState {
-    const map: MapState = {
-      decl: newDeclaration(name, cls.name, rawArgs),
-      cls,
-      open: false,
-      bogus: false,
-      data: undefined,
-    };
+    const map = newMapState(name, cls, rawArgs);
     maps.set(name.toLowerCase(), map);
     return map;
   }
@@ -253,13 +252,7 @@ export function createMapTable(env: MapEnvironment): MapTable {
   ): string | null | undefined {
     const cls = mapClassNamed(className);
     if (cls === undefined) return undefined;
-    const map: MapState = {
-      decl: newDeclaration(classDisplayName, cls.name, spec),
-      cls,
-      open: false,
-      bogus: false,
-      data: undefined,
-    };
+    const map = newMapState(classDisplayName, cls, spec);
     const context = { blankSub: env.options.blankSub, configLevel: 10 };
     if (!cls.parse(map, spec, parseContext(context))) return null;
     const say = (text: string): void => env.report({ severity: 'syserr', text });
