@@ -7,7 +7,7 @@ import { convtime } from '../../src/sendmail/convtime.js';
 import { asciiCaseEqual, asciiLower, asciiUpper } from '../../src/sendmail/ctype.js';
 import { errnoText, withErrnoText } from '../../src/sendmail/errno.js';
 import { enhancedCodeLength, isSmtpCode, isSmtpReply } from '../../src/sendmail/reply-codes.js';
-import { shortenString, stripQuotes } from '../../src/sendmail/strings.js';
+import { filePositionPrefix, shortenString, stripQuotes } from '../../src/sendmail/strings.js';
 
 describe('errno texts', () => {
   it("are glibc's words, sendmail's for its safefile findings", () => {
@@ -70,6 +70,11 @@ describe('strings', () => {
     expect(shortenString('abcdefghij', 4)).toBe('abcd');
     expect(shortenString('x'.repeat(500), 1000)).toBe('x'.repeat(500));
     expect(shortenString('x'.repeat(500), 400)).toHaveLength(203);
+  });
+  it('puts the file position before a message, the name cut from 83 bytes on', () => {
+    expect(filePositionPrefix('x'.repeat(82), 7)).toBe(`${'x'.repeat(82)}: line 7: `);
+    const long = `${'a'.repeat(40)}mmm${'z'.repeat(40)}`;
+    expect(filePositionPrefix(long, 1)).toBe(`${'a'.repeat(40)}...${'z'.repeat(40)}: line 1: `);
   });
   it('strips quotes and backslashes as stripquotes does, stopping at a NUL', () => {
     expect(stripQuotes('"a b"\\"c')).toBe('a b"c');
