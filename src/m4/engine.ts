@@ -138,7 +138,13 @@ export class M4 {
     if (this.status !== undefined) return;
     try {
       step();
-    } catch (err) {
+    } catch (caught) {
+      let err = caught;
+      if (err instanceof RangeError && /call stack/i.test(err.message)) {
+        // Builtins that call builtins (indir, builtin) nest on the JS stack; past its end we
+        // stop as GNU m4 does when its own stack runs out.
+        err = this.rt.expander.stackOverflowExit();
+      }
       if (!(err instanceof M4Exit)) throw err;
       this.status = err.status;
       if (err.abrupt) {

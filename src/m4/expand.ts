@@ -423,9 +423,14 @@ export class Expander {
    * buffered output). We nest far deeper, but not forever: past MAX_NESTING we die the same way.
    */
   private stackOverflow(): never {
+    throw this.stackOverflowExit();
+  }
+
+  /** Says "stack overflow" as GNU's handler does and gives the exit that ends the run. */
+  stackOverflowExit(): M4Exit {
     this.rt.stdout.discard();
     this.rt.stderr.write(`${this.rt.programName}: stack overflow\n`);
-    throw new M4Exit(1, true);
+    return new M4Exit(1, true);
   }
 
   /** Consumes a `(` right after a macro name, if there is one (GNU's peek_token, next_token). */

@@ -24,10 +24,68 @@ function defineMacro(rt: Runtime, argv: MacroArg[], mode: DefineMode): string {
   return '';
 }
 
-/** Builtin tokens become empty text for a callee that cannot take them. */
-function textOnly(argv: MacroArg[], from: number): MacroArg[] {
-  return argv.map((a, i) => (i >= from && typeof a !== 'string' ? '' : a));
+/** Builtin tokens become empty text for a callee that cannot take them (GNU does it in place). */
+function textOnly(argv: MacroArg[], from: number): void {
+  for (let i = from; i < argv.length; i++) if (typeof argv[i] !== 'string') argv[i] = '';
 }
+
+/**
+ * indir and builtin call another macro with the arguments that follow its name. A chain of
+ * them (indir(`indir', `builtin', ...)) runs as a loop over one argument list, each step with
+ * the checks and messages of the builtin it stands for, so long chains cost neither stack nor
+ * copies. `viaBuiltin` says whether the current step is `builtin` (looks in the builtin table)
+ * or `indir` (looks up the macro).
+ */
+function callIndirect(rt: Runtime, argv: MacroArg[], viaBuiltin: boolean): string {
+  let base = 0;
+  for (;;) {
+    const me = argText(argv, base);
+    if (argv.length - base < 2) {
+      if (!rt.suppressWarnings) rt.warn(`Warning: too few arguments to builtin \`${me}'`);
+      return '';
+    }
+    const target = argv[base + 1];
+    if (typeof target !== 'string') {
+      rt.warn(`Warning: ${me}: invalid macro name ignored`);
+      return '';
+    }
+    let def: BuiltinDef | undefined;
+    let sym: M4Symbol | undefined;
+    if (viaBuiltin) {
+      def = rt.builtins.get(target);
+      if (def === undefined) {
+        rt.warn(`undefined builtin \`${target}'`);
+        return '';
+      }
+      if (!def.groksMacroArgs) textOnly(argv, base + 2);
+    } else {
+      sym = rt.symbols.lookup(target);
+      if (!isDefined(sym)) {
+        rt.warn(`undefined macro \`${target}'`);
+        return '';
+      }
+      if (!sym.macroArgs) textOnly(argv, base + 2);
+      if (sym.type === SymbolType.Func) def = sym.func;
+    }
+    if (def === builtinBuiltin || def === indirBuiltin) {
+      base++;
+      viaBuiltin = def === builtinBuiltin;
+      continue;
+    }
+    const callArgs = argv.slice(base + 1);
+    return sym !== undefined ? rt.expander.invoke(sym, callArgs) : (def as BuiltinDef).fn(rt, callArgs);
+  }
+}
+
+const builtinBuiltin: BuiltinDef = builtin(
+  'builtin',
+  { gnu: true, macroArgs: true, blind: true },
+  (rt, argv) => callIndirect(rt, argv, true),
+);
+
+const indirBuiltin: BuiltinDef = builtin('indir', { gnu: true, macroArgs: true, blind: true }, (rt, argv) =>
+  callIndirect(rt, argv, false),
+);
 
 /** The builtin a frozen file named but this m4 lacks: it only complains when called. */
 export const placeholder: BuiltinDef = builtin('placeholder', { gnu: true }, (rt, argv) => {
@@ -40,20 +98,7 @@ function isDefined(sym: M4Symbol | undefined): sym is M4Symbol {
 }
 
 export const definitionBuiltins: BuiltinDef[] = [
-  builtin('builtin', { gnu: true, macroArgs: true, blind: true }, (rt, argv) => {
-    if (rt.badArgc(argv, 2, -1)) return '';
-    if (typeof argv[1] !== 'string') {
-      rt.warn(`Warning: ${argText(argv, 0)}: invalid macro name ignored`);
-      return '';
-    }
-    const def = rt.builtins.get(argv[1]);
-    if (def === undefined) {
-      rt.warn(`undefined builtin \`${argv[1]}'`);
-      return '';
-    }
-    const callArgs = def.groksMacroArgs ? argv.slice(1) : textOnly(argv, 2).slice(1);
-    return def.fn(rt, callArgs);
-  }),
+  builtinBuiltin,
   builtin('define', { macroArgs: true, blind: true }, (rt, argv) => defineMacro(rt, argv, 'define')),
   builtin('defn', { blind: true }, (rt, argv) => {
     if (rt.badArgc(argv, 2, -1)) return '';
@@ -103,20 +148,7 @@ export const definitionBuiltins: BuiltinDef[] = [
     if (isDefined(rt.symbols.lookup(argText(argv, 1)))) return argText(argv, 2);
     return argv.length >= 4 ? argText(argv, 3) : '';
   }),
-  builtin('indir', { gnu: true, macroArgs: true, blind: true }, (rt, argv) => {
-    if (rt.badArgc(argv, 2, -1)) return '';
-    if (typeof argv[1] !== 'string') {
-      rt.warn(`Warning: ${argText(argv, 0)}: invalid macro name ignored`);
-      return '';
-    }
-    const sym = rt.symbols.lookup(argv[1]);
-    if (!isDefined(sym)) {
-      rt.warn(`undefined macro \`${argv[1]}'`);
-      return '';
-    }
-    const callArgs = sym.macroArgs ? argv.slice(1) : textOnly(argv, 2).slice(1);
-    return rt.expander.invoke(sym, callArgs);
-  }),
+  indirBuiltin,
   builtin('popdef', { blind: true }, (rt, argv) => {
     if (rt.badArgc(argv, 2, -1)) return '';
     for (let i = 1; i < argv.length; i++) rt.symbols.popdef(argText(argv, i));
