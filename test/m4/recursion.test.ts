@@ -33,6 +33,11 @@ describe('nesting', () => {
     expect(m4.output()).toBe('done\n');
   });
 
+  it('runs a chain of 200,000 indir calls', () => {
+    const m4 = run('indir(' + 'indir,'.repeat(200_000) + 'len,abc)\n');
+    expect(m4.output()).toBe('3\n');
+  });
+
   it('stops at -L with GNU message and status 1', async () => {
     const io = memoryIO("define(`f', `$1')f(f(f(x)))\n");
     expect(await runM4Command(['-L', '2'], io)).toBe(1);
