@@ -4,6 +4,7 @@
 // --map-source, --help), read before sendmail's.
 import { parseMapSourceOption } from '../rules/maps/text-source.js';
 import type { TextSourceSpec } from '../rules/maps/types.js';
+import { EX_USAGE } from '../sendmail/sysexits.js';
 
 /** sendmail's option letters; a colon marks those that take an argument. */
 const SENDMAIL_OPTIONS = 'A:B:b:C:cD:d:e:F:f:Gh:IiL:M:mN:nO:o:p:Q:q:R:r:sTtUV:vX:';
@@ -41,8 +42,6 @@ export interface TestArgs {
 }
 
 export type ParsedTestArgs = { ok: true; args: TestArgs } | { ok: false; message: string; status: number };
-
-const EX_USAGE = 64;
 
 interface RawOption {
   letter: string;

@@ -13,8 +13,7 @@ import { RedirectableSink, runRepl } from './repl.js';
 import { TestSession, runPipedSession } from './session.js';
 import { startTestMode, type StartupSystem, type TestModeRuntime } from './startup.js';
 import { TestEnv } from './test-env.js';
-
-const EX_TEMPFAIL = 75;
+import { EX_TEMPFAIL } from '../sendmail/sysexits.js';
 
 /** sendmail's finis: a temporary failure is not reported as a failure. */
 export function finalStatus(status: number): number {

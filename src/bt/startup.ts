@@ -38,6 +38,7 @@ import {
   PID_FILE,
 } from './startup-debug.js';
 import { expandMacros } from '../cf/macros.js';
+import { EX_USAGE } from '../sendmail/sysexits.js';
 
 export const DEFAULT_CF = '/etc/mail/sendmail.cf';
 
@@ -74,7 +75,6 @@ export interface TestModeRuntime {
 }
 
 const id = (c: string): number => c.charCodeAt(0);
-const EX_USAGE = 64;
 
 const U_MACRO = String.fromCharCode(MACROEXPAND) + 'u';
 
