@@ -6,7 +6,7 @@ import { DEBUG_ALL, DEBUG_CALL } from './debug.js';
 import type { Runtime } from './runtime.js';
 import { BlockKind, type InputBlock } from './input.js';
 import { cString } from './numeric.js';
-import { F_CLOSE, F_COMMA, F_DIGIT, F_OPEN, F_QUOTE, F_SLOW, F_SPACE, Tok } from './scanner.js';
+import { F_CLOSE, F_COMMA, F_DIGIT, F_OPEN, F_PLAIN, F_QUOTE, F_SLOW, F_SPACE, Tok } from './scanner.js';
 import { SymbolType, type M4Symbol } from './symbols.js';
 import { M4Exit, type BuiltinDef, type MacroArg } from './types.js';
 
@@ -292,6 +292,16 @@ export class Expander {
           continue;
         }
         if (c === F_SLOW) break;
+        if (c === F_PLAIN || c === F_SPACE) {
+          // Plain text: run on to the next byte that may matter.
+          p++;
+          while (p < len) {
+            const k = cls[text.charCodeAt(p)];
+            if (k !== F_PLAIN && k !== F_SPACE && k !== F_DIGIT) break;
+            p++;
+          }
+          continue;
+        }
         if (f !== undefined) {
           if (c === F_OPEN) {
             f.parenLevel++;
