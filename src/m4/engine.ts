@@ -10,6 +10,7 @@ import { strerror } from './errno.js';
 import { produceFrozenState, reloadFrozenState } from './freeze.js';
 import type { M4Diagnostic } from './messages.js';
 import { Runtime } from './runtime.js';
+import { SymbolType } from './symbols.js';
 import { compileMacroSequence } from './sequence.js';
 import { argText, M4Exit } from './types.js';
 
@@ -314,7 +315,7 @@ export class M4 {
   /** The current definition of a macro: its text, `<builtin>`, or undefined. */
   definition(name: string): string | undefined {
     const sym = this.rt.symbols.lookup(name);
-    if (sym === undefined || sym.type === 0) return undefined;
+    if (sym === undefined || sym.type === SymbolType.Void) return undefined;
     return sym.func !== undefined ? `<${sym.func.name}>` : sym.text;
   }
 }
