@@ -5,8 +5,11 @@
 // …) in their right operand once the result is decided, and whatever is left unread afterwards
 // is "excess input". So the parser keeps GNU's shape: one level per precedence, each level reads
 // the next token, and gives it back when it is not one of its operators.
+//
+// eval runs in the inner loops of m4 programs, so the parser allocates nothing: the current
+// token lives in the parser's fields, and a failure is a field checked after each step.
 import type { Diagnostic, PureResult } from './diagnostics.js';
-import { cString, isCSpace, numericArg } from './numeric.js';
+import { cString, numericArg } from './numeric.js';
 
 const enum Tok {
   Error,
@@ -52,10 +55,31 @@ const enum Failure {
   InvalidOperator,
 }
 
-interface Token {
-  kind: Tok;
-  value: number;
-}
+/**
+ * Binary precedence levels, lowest first: || && | ^ & (== != =) (> >= < <=) (<< >>) (+ -)
+ * (* / %). The exponent and unary operators sit below the last level.
+ */
+const LEVEL_COUNT = 10;
+const NOT_BINARY = -1;
+
+/** The level a token is a binary operator of, or NOT_BINARY. */
+const LEVEL_OF: Int8Array = (() => {
+  const levels = new Int8Array(Tok.End + 1).fill(NOT_BINARY);
+  const table: Tok[][] = [
+    [Tok.LOr],
+    [Tok.LAnd],
+    [Tok.Or],
+    [Tok.Xor],
+    [Tok.And],
+    [Tok.Eq, Tok.NotEq, Tok.Assign],
+    [Tok.Gt, Tok.GtEq, Tok.Lt, Tok.LtEq],
+    [Tok.LShift, Tok.RShift],
+    [Tok.Plus, Tok.Minus],
+    [Tok.Times, Tok.Divide, Tok.Modulo],
+  ];
+  table.forEach((ops, level) => ops.forEach((op) => (levels[op] = level)));
+  return levels;
+})();
 
 const MAX_BASE = 36;
 
@@ -70,133 +94,9 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** The scanner: reads one token at a time and can give back the last one. */
-class Scanner {
-  private pos = 0;
-  private tokenStart = 0;
-
-  constructor(private readonly text: string) {}
-
-  atEnd(): boolean {
-    return this.pos >= this.text.length;
-  }
-
-  unread(): void {
-    this.pos = this.tokenStart;
-  }
-
-  next(): Token {
-    const s = this.text;
-    while (isCSpace(s[this.pos])) this.pos++;
-    this.tokenStart = this.pos;
-    if (this.pos >= s.length) return { kind: Tok.End, value: 0 };
-    const code = s.charCodeAt(this.pos);
-    if (isDigit(code)) return this.number();
-    const ch = s[this.pos++];
-    const after = s[this.pos];
-    // `op=` forms are assignments GNU refuses to pretend to support.
-    const badIfAssign = (kind: Tok): Token => ({ kind: after === '=' ? Tok.BadOp : kind, value: 0 });
-    const pair = (second: string, kind: Tok, otherwise: Tok): Token => {
-      if (after === second) {
-        this.pos++;
-        return { kind, value: 0 };
-      }
-      return { kind: otherwise, value: 0 };
-    };
-    switch (ch) {
-      case '+':
-        return after === '+' ? { kind: Tok.BadOp, value: 0 } : badIfAssign(Tok.Plus);
-      case '-':
-        return after === '-' ? { kind: Tok.BadOp, value: 0 } : badIfAssign(Tok.Minus);
-      case '*':
-        if (after === '*') {
-          this.pos++;
-          return { kind: Tok.Power, value: 0 };
-        }
-        return badIfAssign(Tok.Times);
-      case '/':
-        return badIfAssign(Tok.Divide);
-      case '%':
-        return badIfAssign(Tok.Modulo);
-      case '^':
-        return badIfAssign(Tok.Xor);
-      case '=':
-        return pair('=', Tok.Eq, Tok.Assign);
-      case '!':
-        return pair('=', Tok.NotEq, Tok.LNot);
-      case '>':
-      case '<': {
-        const shift = ch === '>' ? Tok.RShift : Tok.LShift;
-        if (after === '=') {
-          this.pos++;
-          return { kind: ch === '>' ? Tok.GtEq : Tok.LtEq, value: 0 };
-        }
-        if (after === ch) {
-          this.pos++;
-          return { kind: s[this.pos] === '=' ? Tok.BadOp : shift, value: 0 };
-        }
-        return { kind: ch === '>' ? Tok.Gt : Tok.Lt, value: 0 };
-      }
-      case '&':
-        if (after === '&') return pair('&', Tok.LAnd, Tok.And);
-        return badIfAssign(Tok.And);
-      case '|':
-        if (after === '|') return pair('|', Tok.LOr, Tok.Or);
-        return badIfAssign(Tok.Or);
-      case '~':
-        return { kind: Tok.Not, value: 0 };
-      case '(':
-        return { kind: Tok.LeftParen, value: 0 };
-      case ')':
-        return { kind: Tok.RightParen, value: 0 };
-      default:
-        return { kind: Tok.Error, value: 0 };
-    }
-  }
-
-  /** A number: decimal, 0 octal, 0x hex, 0b binary, 0rN: radix N (1 = unary), wrapping at 2^32. */
-  private number(): Token {
-    const s = this.text;
-    let base = 10;
-    if (s[this.pos] === '0') {
-      this.pos++;
-      const prefix = s[this.pos];
-      if (prefix === 'x' || prefix === 'X') {
-        base = 16;
-        this.pos++;
-      } else if (prefix === 'b' || prefix === 'B') {
-        base = 2;
-        this.pos++;
-      } else if (prefix === 'r' || prefix === 'R') {
-        this.pos++;
-        base = 0;
-        while (isDigit(s.charCodeAt(this.pos)) && base <= MAX_BASE) {
-          base = base * 10 + (s.charCodeAt(this.pos) - 48);
-          this.pos++;
-        }
-        if (base === 0 || base > MAX_BASE || s[this.pos] !== ':') return { kind: Tok.Error, value: 0 };
-        this.pos++;
-      } else {
-        base = 8;
-      }
-    }
-    let value = 0;
-    for (; this.pos < s.length; this.pos++) {
-      const digit = digitValue(s.charCodeAt(this.pos));
-      if (digit < 0) break;
-      if (base === 1) {
-        // Unary: leading zeros are allowed, then each 1 counts one.
-        if (digit === 1) value = (value + 1) >>> 0;
-        else if (digit === 0 && value === 0) continue;
-        else break;
-      } else if (digit >= base) {
-        break;
-      } else {
-        value = (Math.imul(value, base) + digit) >>> 0;
-      }
-    }
-    return { kind: Tok.Number, value: value | 0 };
-  }
+/** C's isspace() in the C locale, on a character code (NaN past the end is not a space). */
+function isSpaceCode(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
 }
 
 /** 32-bit power by squaring; GNU multiplies in a loop, with the same result modulo 2^32. */
@@ -212,170 +112,298 @@ function power(base: number, exponent: number): number {
   return result;
 }
 
-type Outcome = { failure: Failure.None; value: number } | { failure: Exclude<Failure, Failure.None> };
-
-const ok = (value: number): Outcome => ({ failure: Failure.None, value });
-const fail = (failure: Exclude<Failure, Failure.None>): Outcome => ({ failure });
-
-/** A binary precedence level: which tokens it owns and how it combines two values. */
-interface Level {
-  operators: readonly Tok[];
-  /** Returns the combined value, or a failure (division by zero …). */
-  combine(op: Tok, left: number, right: number, warn: (message: string) => void): Outcome;
-  /** && and ||: whether a value failure in the right operand is ignored, given the left value. */
-  decidedBy?: (left: number) => number | undefined;
-}
-
-// Lowest precedence first. The exponent level is handled separately (it is right-recursive).
-const LEVELS: readonly Level[] = [
-  {
-    operators: [Tok.LOr],
-    combine: (_op, l, r) => ok(l !== 0 || r !== 0 ? 1 : 0),
-    decidedBy: (l) => (l !== 0 ? 1 : undefined),
-  },
-  {
-    operators: [Tok.LAnd],
-    combine: (_op, l, r) => ok(l !== 0 && r !== 0 ? 1 : 0),
-    decidedBy: (l) => (l === 0 ? 0 : undefined),
-  },
-  { operators: [Tok.Or], combine: (_op, l, r) => ok(l | r) },
-  { operators: [Tok.Xor], combine: (_op, l, r) => ok(l ^ r) },
-  { operators: [Tok.And], combine: (_op, l, r) => ok(l & r) },
-  {
-    // 1.4.x keeps `=` as a synonym for `==`, with a warning each time it is used.
-    operators: [Tok.Eq, Tok.NotEq, Tok.Assign],
-    combine: (op, l, r, warn) => {
-      if (op === Tok.Assign) warn('Warning: recommend ==, not =, for equality operator');
-      return ok((op === Tok.NotEq) !== (l === r) ? 1 : 0);
-    },
-  },
-  {
-    operators: [Tok.Gt, Tok.GtEq, Tok.Lt, Tok.LtEq],
-    combine: (op, l, r) => {
-      const result = op === Tok.Gt ? l > r : op === Tok.GtEq ? l >= r : op === Tok.Lt ? l < r : l <= r;
-      return ok(result ? 1 : 0);
-    },
-  },
-  {
-    // Java semantics: the count is taken modulo 32, right shifts are arithmetic.
-    operators: [Tok.LShift, Tok.RShift],
-    combine: (op, l, r) => ok(op === Tok.LShift ? l << (r & 31) : l >> (r & 31)),
-  },
-  {
-    operators: [Tok.Plus, Tok.Minus],
-    combine: (op, l, r) => ok(op === Tok.Plus ? (l + r) | 0 : (l - r) | 0),
-  },
-  {
-    operators: [Tok.Times, Tok.Divide, Tok.Modulo],
-    combine: (op, l, r) => {
-      if (op === Tok.Times) return ok(Math.imul(l, r));
-      if (r === 0) return fail(op === Tok.Divide ? Failure.DivideByZero : Failure.ModuloByZero);
-      // x / -1 wraps (INT_MIN / -1 is INT_MIN); x % -1 is 0.
-      if (r === -1) return ok(op === Tok.Divide ? -l | 0 : 0);
-      return ok(op === Tok.Divide ? Math.trunc(l / r) | 0 : (l % r) | 0);
-    },
-  },
-];
-
-class Evaluator {
-  private readonly scanner: Scanner;
+class Parser {
+  private pos = 0;
+  private tokenStart = 0;
+  /** The token last read, and its value when it is a number. */
+  private kind: Tok = Tok.End;
+  private value = 0;
+  /** Set by the step that failed; every caller returns at once when it is set. */
+  failure: Failure = Failure.None;
 
   constructor(
-    text: string,
-    private readonly warn: (message: string) => void,
-  ) {
-    this.scanner = new Scanner(text);
+    private readonly text: string,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  /** Parses the whole text; the value, or a failure left in `failure`. */
+  run(): number {
+    this.next();
+    const value = this.level(0);
+    if (this.failure !== Failure.None || this.pos >= this.text.length) return value;
+    return this.fail(this.next() === Tok.BadOp ? Failure.InvalidOperator : Failure.ExcessInput);
   }
 
-  /** Parses the whole text; returns the value or the failure GNU reports. */
-  run(): Outcome {
-    const outcome = this.level(0, this.scanner.next());
-    if (outcome.failure !== Failure.None || this.scanner.atEnd()) return outcome;
-    return fail(this.scanner.next().kind === Tok.BadOp ? Failure.InvalidOperator : Failure.ExcessInput);
+  private fail(failure: Failure): number {
+    this.failure = failure;
+    return 0;
   }
 
-  private level(depth: number, first: Token): Outcome {
-    if (depth === LEVELS.length) return this.exponent(first);
-    const level = LEVELS[depth];
-    const left = this.level(depth + 1, first);
-    if (left.failure !== Failure.None) return left;
-    let value = left.value;
-    let op = this.scanner.next();
-    while (level.operators.includes(op.kind)) {
-      const operandStart = this.scanner.next();
-      if (operandStart.kind === Tok.Error) return fail(Failure.BadInput);
-      const right = this.level(depth + 1, operandStart);
-      if (right.failure !== Failure.None) {
-        const decided = level.decidedBy?.(value);
-        if (decided === undefined || right.failure >= Failure.Syntax) return right;
-        value = decided;
-      } else {
-        const combined = level.combine(op.kind, value, right.value, this.warn);
-        if (combined.failure !== Failure.None) return combined;
-        value = combined.value;
-      }
-      op = this.scanner.next();
+  /** Gives the last token back. */
+  private unread(): void {
+    this.pos = this.tokenStart;
+  }
+
+  /** Reads the next token into `kind` (and `value`); returns its kind. */
+  private next(): Tok {
+    const s = this.text;
+    let pos = this.pos;
+    while (isSpaceCode(s.charCodeAt(pos))) pos++;
+    this.tokenStart = pos;
+    if (pos >= s.length) {
+      this.pos = pos;
+      return (this.kind = Tok.End);
     }
-    if (op.kind === Tok.Error) return fail(Failure.BadInput);
-    this.scanner.unread();
-    return ok(value);
+    const ch = s.charCodeAt(pos);
+    if (isDigit(ch)) {
+      this.pos = pos;
+      return (this.kind = this.number());
+    }
+    const after = s.charCodeAt(pos + 1);
+    this.pos = pos + 1;
+    return (this.kind = this.operator(ch, after));
+  }
+
+  /** An operator starting with `ch` (already consumed); `after` is the character after it. */
+  private operator(ch: number, after: number): Tok {
+    // `op=` forms are assignments GNU refuses to pretend to support.
+    const assign = after === 61; /* = */
+    switch (ch) {
+      case 43 /* + */:
+        return after === 43 || assign ? Tok.BadOp : Tok.Plus;
+      case 45 /* - */:
+        return after === 45 || assign ? Tok.BadOp : Tok.Minus;
+      case 42 /* * */:
+        if (after === 42) {
+          this.pos++;
+          return Tok.Power;
+        }
+        return assign ? Tok.BadOp : Tok.Times;
+      case 47 /* / */:
+        return assign ? Tok.BadOp : Tok.Divide;
+      case 37 /* % */:
+        return assign ? Tok.BadOp : Tok.Modulo;
+      case 94 /* ^ */:
+        return assign ? Tok.BadOp : Tok.Xor;
+      case 61 /* = */:
+        return this.pair(assign, Tok.Eq, Tok.Assign);
+      case 33 /* ! */:
+        return this.pair(assign, Tok.NotEq, Tok.LNot);
+      case 62 /* > */:
+      case 60 /* < */: {
+        const greater = ch === 62;
+        if (assign) {
+          this.pos++;
+          return greater ? Tok.GtEq : Tok.LtEq;
+        }
+        if (after === ch) {
+          this.pos++;
+          if (this.text.charCodeAt(this.pos) === 61) return Tok.BadOp;
+          return greater ? Tok.RShift : Tok.LShift;
+        }
+        return greater ? Tok.Gt : Tok.Lt;
+      }
+      case 38 /* & */:
+        if (after === 38) return this.pair(true, Tok.LAnd, Tok.And);
+        return assign ? Tok.BadOp : Tok.And;
+      case 124 /* | */:
+        if (after === 124) return this.pair(true, Tok.LOr, Tok.Or);
+        return assign ? Tok.BadOp : Tok.Or;
+      case 126 /* ~ */:
+        return Tok.Not;
+      case 40 /* ( */:
+        return Tok.LeftParen;
+      case 41 /* ) */:
+        return Tok.RightParen;
+      default:
+        return Tok.Error;
+    }
+  }
+
+  /** A two-character operator when `matched` (consuming its second character), else `otherwise`. */
+  private pair(matched: boolean, kind: Tok, otherwise: Tok): Tok {
+    if (!matched) return otherwise;
+    this.pos++;
+    return kind;
+  }
+
+  /** A number: decimal, 0 octal, 0x hex, 0b binary, 0rN: radix N (1 = unary), wrapping at 2^32. */
+  private number(): Tok {
+    const s = this.text;
+    let pos = this.pos;
+    let base = 10;
+    if (s.charCodeAt(pos) === 48 /* 0 */) {
+      pos++;
+      const prefix = s.charCodeAt(pos) | 0x20; // lower case
+      if (prefix === 120 /* x */) {
+        base = 16;
+        pos++;
+      } else if (prefix === 98 /* b */) {
+        base = 2;
+        pos++;
+      } else if (prefix === 114 /* r */) {
+        pos++;
+        base = 0;
+        while (isDigit(s.charCodeAt(pos)) && base <= MAX_BASE) {
+          base = base * 10 + (s.charCodeAt(pos) - 48);
+          pos++;
+        }
+        if (base === 0 || base > MAX_BASE || s.charCodeAt(pos) !== 58 /* : */) {
+          this.pos = pos;
+          return Tok.Error;
+        }
+        pos++;
+      } else {
+        base = 8;
+      }
+    }
+    let value = 0;
+    for (; pos < s.length; pos++) {
+      const digit = digitValue(s.charCodeAt(pos));
+      if (digit < 0) break;
+      if (base === 1) {
+        // Unary: leading zeros are allowed, then each 1 counts one.
+        if (digit === 1) value = (value + 1) >>> 0;
+        else if (digit === 0 && value === 0) continue;
+        else break;
+      } else if (digit >= base) {
+        break;
+      } else {
+        value = (Math.imul(value, base) + digit) >>> 0;
+      }
+    }
+    this.pos = pos;
+    this.value = value | 0;
+    return Tok.Number;
+  }
+
+  /** Binary level `depth` and everything above it, starting at the token just read. */
+  private level(depth: number): number {
+    if (depth === LEVEL_COUNT) return this.exponent();
+    let value = this.level(depth + 1);
+    if (this.failure !== Failure.None) return 0;
+    let op = this.next();
+    while (LEVEL_OF[op] === depth) {
+      if (this.next() === Tok.Error) return this.fail(Failure.BadInput);
+      const right = this.level(depth + 1);
+      if (this.failure !== Failure.None) {
+        // || and && decided by their left operand ignore value errors on their right.
+        if (this.failure >= Failure.Syntax) return 0;
+        if (op === Tok.LOr && value !== 0) value = 1;
+        else if (op === Tok.LAnd && value === 0) value = 0;
+        else return 0;
+        this.failure = Failure.None;
+      } else {
+        value = this.combine(op, value, right);
+        if (this.failure !== Failure.None) return 0;
+      }
+      op = this.next();
+    }
+    if (op === Tok.Error) return this.fail(Failure.BadInput);
+    this.unread();
+    return value;
+  }
+
+  private combine(op: Tok, l: number, r: number): number {
+    switch (op) {
+      case Tok.LOr:
+        return l !== 0 || r !== 0 ? 1 : 0;
+      case Tok.LAnd:
+        return l !== 0 && r !== 0 ? 1 : 0;
+      case Tok.Or:
+        return l | r;
+      case Tok.Xor:
+        return l ^ r;
+      case Tok.And:
+        return l & r;
+      case Tok.Assign:
+        // 1.4.x keeps `=` as a synonym for `==`, with a warning each time it is used.
+        this.diagnostics.push({
+          severity: 'warning',
+          message: 'Warning: recommend ==, not =, for equality operator',
+        });
+        return l === r ? 1 : 0;
+      case Tok.Eq:
+        return l === r ? 1 : 0;
+      case Tok.NotEq:
+        return l !== r ? 1 : 0;
+      case Tok.Gt:
+        return l > r ? 1 : 0;
+      case Tok.GtEq:
+        return l >= r ? 1 : 0;
+      case Tok.Lt:
+        return l < r ? 1 : 0;
+      case Tok.LtEq:
+        return l <= r ? 1 : 0;
+      // Java semantics: the count is taken modulo 32, right shifts are arithmetic.
+      case Tok.LShift:
+        return l << (r & 31);
+      case Tok.RShift:
+        return l >> (r & 31);
+      case Tok.Plus:
+        return (l + r) | 0;
+      case Tok.Minus:
+        return (l - r) | 0;
+      case Tok.Times:
+        return Math.imul(l, r);
+      default: {
+        const divide = op === Tok.Divide;
+        if (r === 0) return this.fail(divide ? Failure.DivideByZero : Failure.ModuloByZero);
+        // x / -1 wraps (INT_MIN / -1 is INT_MIN); x % -1 is 0.
+        if (r === -1) return divide ? -l | 0 : 0;
+        return divide ? Math.trunc(l / r) | 0 : (l % r) | 0;
+      }
+    }
   }
 
   /** `**` binds tighter than `*` and is right-associative; unary operators bind tighter still. */
-  private exponent(first: Token): Outcome {
-    const base = this.unary(first);
-    if (base.failure !== Failure.None) return base;
-    let value = base.value;
-    let op = this.scanner.next();
-    while (op.kind === Tok.Power) {
-      const operandStart = this.scanner.next();
-      if (operandStart.kind === Tok.Error) return fail(Failure.BadInput);
-      const right = this.exponent(operandStart);
-      if (right.failure !== Failure.None) return right;
-      if (right.value < 0) return fail(Failure.NegativeExponent);
+  private exponent(): number {
+    let value = this.unary();
+    if (this.failure !== Failure.None) return 0;
+    let op = this.next();
+    while (op === Tok.Power) {
+      if (this.next() === Tok.Error) return this.fail(Failure.BadInput);
+      const right = this.exponent();
+      if (this.failure !== Failure.None) return 0;
+      if (right < 0) return this.fail(Failure.NegativeExponent);
       // GNU reports 0**0 as a division by zero.
-      if (value === 0 && right.value === 0) return fail(Failure.DivideByZero);
-      value = power(value, right.value);
-      op = this.scanner.next();
+      if (value === 0 && right === 0) return this.fail(Failure.DivideByZero);
+      value = power(value, right);
+      op = this.next();
     }
-    if (op.kind === Tok.Error) return fail(Failure.BadInput);
-    this.scanner.unread();
-    return ok(value);
+    if (op === Tok.Error) return this.fail(Failure.BadInput);
+    this.unread();
+    return value;
   }
 
-  private unary(token: Token): Outcome {
-    const kind = token.kind;
+  private unary(): number {
+    const kind = this.kind;
     if (kind === Tok.Plus || kind === Tok.Minus || kind === Tok.Not || kind === Tok.LNot) {
-      const operandStart = this.scanner.next();
-      if (operandStart.kind === Tok.Error) return fail(Failure.BadInput);
-      const operand = this.unary(operandStart);
-      if (operand.failure !== Failure.None) return operand;
-      const v = operand.value;
-      return ok(
-        kind === Tok.Minus ? -v | 0 : kind === Tok.Not ? ~v : kind === Tok.LNot ? (v === 0 ? 1 : 0) : v,
-      );
+      if (this.next() === Tok.Error) return this.fail(Failure.BadInput);
+      const v = this.unary();
+      if (this.failure !== Failure.None) return 0;
+      return kind === Tok.Minus ? -v | 0 : kind === Tok.Not ? ~v : kind === Tok.LNot ? (v === 0 ? 1 : 0) : v;
     }
-    return this.primary(token);
+    return this.primary();
   }
 
-  private primary(token: Token): Outcome {
-    switch (token.kind) {
+  private primary(): number {
+    switch (this.kind) {
       case Tok.Number:
-        return ok(token.value);
+        return this.value;
       case Tok.BadOp:
-        return fail(Failure.InvalidOperator);
+        return this.fail(Failure.InvalidOperator);
       case Tok.LeftParen: {
-        const innerStart = this.scanner.next();
-        if (innerStart.kind === Tok.Error) return fail(Failure.BadInput);
-        const inner = this.level(0, innerStart);
-        if (inner.failure !== Failure.None) return inner;
-        const close = this.scanner.next();
-        if (close.kind === Tok.Error) return fail(Failure.BadInput);
-        if (close.kind !== Tok.RightParen) return fail(Failure.MissingRight);
+        if (this.next() === Tok.Error) return this.fail(Failure.BadInput);
+        const inner = this.level(0);
+        if (this.failure !== Failure.None) return 0;
+        const close = this.next();
+        if (close === Tok.Error) return this.fail(Failure.BadInput);
+        if (close !== Tok.RightParen) return this.fail(Failure.MissingRight);
         return inner;
       }
       default:
-        return fail(Failure.Syntax);
+        return this.fail(Failure.Syntax);
     }
   }
 }
@@ -407,15 +435,14 @@ function failureMessage(failure: Exclude<Failure, Failure.None>, expr: string): 
  */
 export function evaluateExpression(expression: string, diagnostics: Diagnostic[]): number | undefined {
   const expr = cString(expression);
-  const warn = (message: string): void => {
-    diagnostics.push({ severity: 'warning', message });
-  };
-  const outcome = new Evaluator(expr, warn).run();
-  if (outcome.failure === Failure.None) return outcome.value;
+  const parser = new Parser(expr, diagnostics);
+  const value = parser.run();
+  const failure = parser.failure;
+  if (failure === Failure.None) return value;
   // Only an invalid operator makes m4's exit status fail; the rest are reported and ignored.
   diagnostics.push({
-    severity: outcome.failure === Failure.InvalidOperator ? 'error' : 'warning',
-    message: failureMessage(outcome.failure, expr),
+    severity: failure === Failure.InvalidOperator ? 'error' : 'warning',
+    message: failureMessage(failure, expr),
   });
   return undefined;
 }
