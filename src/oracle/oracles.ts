@@ -38,7 +38,7 @@ export function hasSendmailOracle(): boolean {
 
 /** The notice a skipped differential test prints. */
 export function missingOracleNotice(what: string): string {
-  return `oracle missing: ${what} is not installed here, so this differential test is skipped (.ci/run installs it)`;
+  return `oracle missing: ${what} is not installed here, so the differential tests that need it are skipped (.ci/run installs it)`;
 }
 
 export interface RunResult {
