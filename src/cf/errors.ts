@@ -116,7 +116,10 @@ export class ErrorChannel {
     if (to !== null && to !== '' && ADDRESS_CODES.has(num))
       out += mask7(shortenString(to, MAXSHORTSTR) + '... ');
     out += mask7(fmt);
-    out = withErrnoText(out, errno);
+    // masking turns a 0x80 byte into NUL, which ends sendmail's message string there, before
+    // the errno's words it would have appended
+    const nul = out.indexOf('\0');
+    out = nul >= 0 ? out.slice(0, nul) : withErrnoText(out, errno);
     return out.length > MSGBUF_SIZE - 20 ? out.slice(0, MSGBUF_SIZE - 20) : out;
   }
 }
