@@ -38,7 +38,7 @@ export class TestEnv implements TestModeEnv, AddressEngine {
   readonly report: Reporter;
   private suppressed = false;
   private readonly help_ = new HelpState();
-  private readonly senderState: SenderState = { fullName: null };
+  private readonly senderState: SenderState = { fullName: null, from: null };
   private readonly headers: HeaderTable;
 
   constructor(
@@ -46,7 +46,10 @@ export class TestEnv implements TestModeEnv, AddressEngine {
     private readonly out: ByteSink,
     private readonly services: TestEnvServices,
   ) {
-    this.headers = new HeaderTable(rt.config.headerChecks);
+    this.headers = new HeaderTable(
+      rt.config.headerChecks,
+      rt.config.headers.map((h) => h.name),
+    );
     rt.aliases.resolve = (name) => this.aliasAddress(name);
     this.report = {
       syserr: (t) => this.syserr(t),
@@ -343,7 +346,13 @@ export class TestEnv implements TestModeEnv, AddressEngine {
   }
 
   headerFlags(header: string): number {
-    return checkHeader(header, this.headers, this);
+    const from = this.senderState.from;
+    const sender = from && {
+      printable: from.printable,
+      user: from.user,
+      localMailer: from.mailer?.flags.has('l') ?? false,
+    };
+    return checkHeader(header, this.headers, this, sender);
   }
 
   help(): void {

@@ -2,7 +2,7 @@
 // mode — the header's flags (from sendmail's built-in table, plus H_USER), and the .cf's check
 // ruleset for it (H name: $>ruleset, or the default "*" one) run on its value.
 import { quoteInternalChars } from '../../cf/macros.js';
-import { asciiLower, isGraph, isSpace } from '../../sendmail/ctype.js';
+import { asciiCaseEqual, asciiLower, isGraph, isSpace } from '../../sendmail/ctype.js';
 import type { HeaderCheck } from '../../cf/model.js';
 import type { AddressEngine } from './engine.js';
 import { runCheckRuleset } from './check.js';
@@ -68,11 +68,35 @@ interface HeaderInfo {
   ruleset: string | null;
 }
 
-/** sendmail's ST_HEADER entries: the built-in table with the .cf's check rulesets added. */
+/** A default header of the test envelope (an H line of the .cf). */
+interface DefaultHeader {
+  name: string;
+  /** Made to look user-given (H_USER) when an identical From: replaced it. */
+  user: boolean;
+}
+
+/** The envelope sender as the From: header comparison sees it (sendmail's e_from). */
+export interface EnvelopeSender {
+  /** q_paddr: the address as given. */
+  printable: string;
+  /** q_user. */
+  user: string;
+  /** The sender's mailer has F=l. */
+  localMailer: boolean;
+}
+
+/**
+ * sendmail's ST_HEADER entries (the built-in table with the .cf's check rulesets added) and the
+ * part of the test envelope that /header reads and changes: its default headers, whose
+ * presence makes an empty header line a no-op, and whether a Resent- header was seen.
+ */
 export class HeaderTable {
   private readonly entries = new Map<string, HeaderInfo>();
+  private readonly defaults: DefaultHeader[];
+  /** sendmail's EF_RESENT on the envelope. */
+  resent = false;
 
-  constructor(checks: readonly HeaderCheck[]) {
+  constructor(checks: readonly HeaderCheck[], defaultNames: readonly string[] = []) {
     for (const [name, flags] of Object.entries(BUILT_IN_HEADERS))
       this.entries.set(name, { flags, ruleset: null });
     for (const check of checks) {
@@ -82,10 +106,19 @@ export class HeaderTable {
       if (!check.keepComments) info.flags |= H_STRIPCOMM;
       this.entries.set(key, info);
     }
+    // forced headers (Received:, …) are never replaced, so they never count as defaults here
+    this.defaults = defaultNames
+      .filter((name) => ((this.find(name)?.flags ?? 0) & H_FORCE) === 0)
+      .map((name) => ({ name, user: false }));
   }
 
   find(name: string): HeaderInfo | undefined {
     return this.entries.get(asciiLower(name));
+  }
+
+  /** The replaceable default headers called `name`. */
+  defaultsNamed(name: string): DefaultHeader[] {
+    return this.defaults.filter((h) => !h.user && asciiCaseEqual(h.name, name));
   }
 }
 
@@ -105,7 +138,12 @@ function quotedValue(value: string): string {
 }
 
 /** chompheader(line, CHHDR_CHECK|CHHDR_USER): returns the header's flags. */
-export function checkHeader(rawLine: string, table: HeaderTable, engine: AddressEngine): number {
+export function checkHeader(
+  rawLine: string,
+  table: HeaderTable,
+  engine: AddressEngine,
+  sender: EnvelopeSender | null = null,
+): number {
   const line = quoteInternalChars(rawLine);
   let p = 0;
   while (p < line.length && isGraph(line.charCodeAt(p)) && line[p] !== ':') p++;
@@ -116,8 +154,10 @@ export function checkHeader(rawLine: string, table: HeaderTable, engine: Address
     return 0;
   }
   const value = line.slice(p + 1);
+  const nullHeader = [...value].every((c) => isSpace(c.charCodeAt(0)));
   if (name.length > 100) return H_EOH;
   const info = table.find(name) ?? { flags: 0, ruleset: null };
+  if (info.flags & H_RESENT) table.resent = true;
   if (info.flags & H_EOH) return info.flags;
 
   let ruleset = info.ruleset;
@@ -145,6 +185,24 @@ export function checkHeader(rawLine: string, table: HeaderTable, engine: Address
       },
       engine,
     );
+  }
+
+  // a From: (Resent-From: after a Resent- header) that says what the envelope sender says
+  // takes the default's place as if the user had given it
+  const fromName = table.resent ? 'resent-from' : 'from';
+  const sameAsSender =
+    asciiCaseEqual(name, fromName) &&
+    sender !== null &&
+    sender.localMailer &&
+    (value === sender.printable || value === sender.user);
+  const defaults = table.defaultsNamed(name);
+  if (defaults.length > 0) {
+    // an empty value keeps the default
+    if (nullHeader) return 0;
+    if (sameAsSender) {
+      defaults[0].user = true;
+      return info.flags;
+    }
   }
   return info.flags | H_USER;
 }

@@ -27,6 +27,8 @@ export interface SenderContext {
 export interface SenderState {
   /** FullName: from -F, or remembered from the password file once found. */
   fullName: string | null;
+  /** The envelope sender address (e_from) the last call left, or null before any. */
+  from: Address | null;
 }
 
 const SENDER = { sender: true, header: false };
@@ -70,6 +72,7 @@ export function setSender(
     a = fallback;
   }
   engine.suppressErrors(mutedBefore ?? false);
+  state.from = a;
   if (a === null) return '';
 
   const mailer = a.mailer;
