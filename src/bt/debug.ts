@@ -1,6 +1,7 @@
 // sendmail's debug flags (-d on the command line, -d in test mode): a vector of 100 category
-// levels set by "category[-last][.level]" items, plus named settings ("name.level", used by
-// sendmail's library) that we only record. An empty spec means sendmail's default set.
+// levels set by "category[-last][.level]" items, plus named settings ("pattern.level") that
+// sendmail's library objects look up by name (test mode only reads "ANSI"). An empty spec
+// means sendmail's default set.
 
 /** sendmail's trace vector has 100 categories; bigger numbers clamp to the last one. */
 export const DEBUG_CATEGORIES = 100;
@@ -24,6 +25,16 @@ export class DebugLevels {
 
   level(category: number): number {
     return this.levels[category] ?? 0;
+  }
+
+  /**
+   * The level of a named debug object (sm_debug_loadlevel): the most recent setting whose
+   * pattern matches the name decides, 0 when none does.
+   */
+  namedLevel(name: string): number {
+    for (let i = this.named.length - 1; i >= 0; i--)
+      if (sendmailGlobMatch(name, this.named[i].pattern)) return this.named[i].level;
+    return 0;
   }
 
   /** True when no category is set at all (the common case: skip every debug check). */
@@ -80,7 +91,9 @@ export class DebugLevels {
     if (s[i] === '.') {
       i++;
       level = 0;
-      while (i < s.length && isDigit(s[i])) level = level * 10 + digit(s[i++]);
+      // a C int: it wraps, and a negative result counts as 0
+      while (i < s.length && isDigit(s[i])) level = (Math.imul(level, 10) + digit(s[i++])) | 0;
+      if (level < 0) level = 0;
     }
     this.named.push({ pattern, level });
     return skipJunk(s, i);
@@ -99,4 +112,83 @@ function digit(c: string): number {
 function skipJunk(s: string, i: number): number {
   while (i < s.length && !', \t'.includes(s[i])) i++;
   return i;
+}
+
+/** A byte as C's (signed) char, which sendmail's glob ranges compare. */
+function signedChar(text: string, at: number): number {
+  return at < text.length ? (text.charCodeAt(at) << 24) >> 24 : 0;
+}
+
+/**
+ * sendmail's sm_match(str, pat): a shell glob with `?`, `*` and `[...]`/`[!...]` (an unclosed
+ * bracket is literal). Its `*` tries the rest with the two arguments the other way round —
+ * the rest of the pattern as the text, the rest of the text as the pattern — so `*SI` matches
+ * "ANSI" but `*N*` does not; we keep that, as it decides which settings apply.
+ */
+export function sendmailGlobMatch(str: string, pat: string): boolean {
+  let s = 0;
+  let p = 0;
+  for (;;) {
+    const pc = p < pat.length ? pat[p] : '';
+    if (pc === '') return s >= str.length;
+    if (pc === '?') {
+      if (s >= str.length) return false;
+      p++;
+      s++;
+      continue;
+    }
+    if (pc === '*') {
+      p++;
+      if (p >= pat.length) return true;
+      for (;;) {
+        if (sendmailGlobMatch(pat.slice(p), str.slice(s))) return true;
+        if (s >= str.length) return false;
+        s++;
+      }
+    }
+    if (pc === '[') {
+      const verdict = bracketMatch(str, s, pat, p);
+      if (verdict === 'literal') {
+        if (str[s] !== '[') return false;
+        p++;
+        s++;
+        continue;
+      }
+      if (!verdict.matched) return false;
+      p = verdict.next;
+      s++;
+      continue;
+    }
+    if (s >= str.length || pc !== str[s]) return false;
+    p++;
+    s++;
+  }
+}
+
+/** A bracket expression at pat[open] against str[s]: matched and where the pattern goes on. */
+function bracketMatch(
+  str: string,
+  s: number,
+  pat: string,
+  open: number,
+): { matched: boolean; next: number } | 'literal' {
+  let p = open + 1;
+  const negated = pat[p] === '!';
+  if (negated) p++;
+  const ch = signedChar(str, s);
+  let matched = false;
+  let first = true;
+  for (;;) {
+    if (p >= pat.length) return 'literal';
+    if (pat[p] === ']' && !first) break;
+    const low = signedChar(pat, p++);
+    first = false;
+    if (pat[p] === '-' && pat[p + 1] !== ']') {
+      p++;
+      if (p >= pat.length) return 'literal';
+      const high = signedChar(pat, p++);
+      if (ch >= low && ch <= high) matched = true;
+    } else if (ch === low) matched = true;
+  }
+  return { matched: matched !== negated, next: p + 1 };
 }

@@ -152,7 +152,7 @@ export class TestEnv implements TestModeEnv, AddressEngine {
 
   /** -dANSI: reverse video around metasymbols in printed text. */
   private ansi(): boolean {
-    return this.rt.debug.named.some((n) => globMatch(n.pattern, 'ANSI') && n.level >= 1);
+    return this.rt.debug.namedLevel('ANSI') >= 1;
   }
 
   printable(internal: string): string {
@@ -372,10 +372,4 @@ export class TestEnv implements TestModeEnv, AddressEngine {
   quit(): never {
     throw new QuitSignal();
   }
-}
-
-/** A named debug setting's pattern against a category name ('*' matches any run). */
-function globMatch(pattern: string, name: string): boolean {
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*/g, '.*') + '$');
-  return re.test(name);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DebugLevels } from '../../../src/bt/debug.js';
+import { DebugLevels, sendmailGlobMatch } from '../../../src/bt/debug.js';
 
 describe('debug flags (sendmail tTflag)', () => {
   it('sets one category to level 1 by default and to a given level', () => {
@@ -39,5 +39,49 @@ describe('debug flags (sendmail tTflag)', () => {
     expect(d.level(9)).toBe(1);
     expect(d.quiet()).toBe(false);
     expect(new DebugLevels().quiet()).toBe(true);
+  });
+
+  it('gives a named object the level of the most recent matching setting', () => {
+    const d = new DebugLevels();
+    d.apply('ANSI.3,AN?I.0');
+    expect(d.namedLevel('ANSI')).toBe(0);
+    d.apply('[A-Z]NSI.2');
+    expect(d.namedLevel('ANSI')).toBe(2);
+    expect(d.namedLevel('sm_trace_heap')).toBe(0);
+  });
+
+  it('wraps a named level as a C int, and a negative one counts as 0', () => {
+    const d = new DebugLevels();
+    d.apply('ANSI.4294967297');
+    expect(d.namedLevel('ANSI')).toBe(1);
+    d.apply('ANSI.2147483648');
+    expect(d.namedLevel('ANSI')).toBe(0);
+  });
+});
+
+describe("sendmail's glob (sm_match)", () => {
+  it('matches ?, brackets, negation and ranges', () => {
+    expect(sendmailGlobMatch('ANSI', 'AN?I')).toBe(true);
+    expect(sendmailGlobMatch('ANSI', '[!x-z]NSI')).toBe(true);
+    expect(sendmailGlobMatch('ANSI', '[x-z]NSI')).toBe(false);
+    expect(sendmailGlobMatch('ANSI', '[]A]NSI')).toBe(true);
+    expect(sendmailGlobMatch('ANSI', 'ANS')).toBe(false);
+  });
+
+  it('takes an unclosed bracket literally', () => {
+    expect(sendmailGlobMatch('[AB', '[AB')).toBe(true);
+    expect(sendmailGlobMatch('ANSI', '[ANSI')).toBe(false);
+  });
+
+  it("compares ranges as signed chars, so an 8-bit low end reaches below 'A'", () => {
+    expect(sendmailGlobMatch('ANSI', '[\x80-Z]NSI')).toBe(true);
+  });
+
+  it('continues after * with text and pattern swapped, as sendmail does', () => {
+    expect(sendmailGlobMatch('ANSI', '*')).toBe(true);
+    expect(sendmailGlobMatch('ANSI', 'A*')).toBe(true);
+    expect(sendmailGlobMatch('ANSI', '*SI')).toBe(true);
+    expect(sendmailGlobMatch('ANSI', '*N*')).toBe(false);
+    expect(sendmailGlobMatch('sm_trace_heap', '*_trace_*')).toBe(false);
   });
 });
