@@ -1,18 +1,21 @@
-// GNU m4's regexp and patsubst builtins, and the regex API the engine uses elsewhere.
+// GNU m4's regexp and patsubst builtins, and the regex API the engine uses elsewhere: m4's thin
+// layer over the project's regex engine (src/regex/), which does what gnulib's regex does.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import {
+  type Charset,
+  type MatchResult,
+  type Regex,
+  type Registers,
+  RegexSearcher,
+  compileRegex,
+  emacsToJsRegExp,
+  searchRegex,
+} from '../regex/index.js';
 import type { Diagnostic, PureResult } from './diagnostics.js';
 import { cString } from './numeric.js';
-import { type MatchResult, type Registers } from './regex-machine.js';
-import { Machine } from './regex-machine.js';
-import { searchMachine, searchProgram } from './regex-match.js';
-import { type Program, compileProgram } from './regex-program.js';
-import { toJsRegExp } from './regex-js.js';
-import { RegexSyntaxError, parseEmacsRegex } from './regex-syntax.js';
-import { type Charset, makeSubject } from './regex-text.js';
 
-export type { Charset } from './regex-text.js';
-export type { MatchResult, Registers } from './regex-machine.js';
+export type { Charset, MatchResult, Registers } from '../regex/index.js';
 
 /**
  * What regexp and patsubst keep between calls in one m4 run: the character set (from the
@@ -63,12 +66,7 @@ function processState(): RegexState {
 }
 
 /** A compiled GNU m4 regex. */
-export interface M4Regex {
-  pattern: string;
-  charset: Charset;
-  groups: number;
-  program: Program;
-}
+export type M4Regex = Regex;
 
 const caches: Record<Charset, Map<string, M4Regex | string>> = { bytes: new Map(), utf8: new Map() };
 const CACHE_LIMIT = 512;
@@ -81,13 +79,8 @@ export function compileM4Regex(
   const cache = caches[charset];
   let entry = cache.get(pattern);
   if (entry === undefined) {
-    try {
-      const parsed = parseEmacsRegex(pattern, charset);
-      entry = { pattern, charset, groups: parsed.groups, program: compileProgram(parsed, charset) };
-    } catch (err) {
-      if (!(err instanceof RegexSyntaxError)) throw err;
-      entry = err.message;
-    }
+    const compiled = compileRegex(pattern, { syntax: 'emacs', charset });
+    entry = compiled.ok ? compiled.regex : compiled.message;
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(pattern, entry);
   }
@@ -101,7 +94,7 @@ export function searchM4Regex(
   from = 0,
   wantRegisters = true,
 ): MatchResult | undefined {
-  return searchProgram(regex.program, makeSubject(text, regex.charset), from, wantRegisters);
+  return searchRegex(regex, text, from, wantRegisters);
 }
 
 /**
@@ -111,13 +104,7 @@ export function searchM4Regex(
 export function compileEmacsRegex(
   pattern: string,
 ): { ok: true; regex: RegExp; groups: number } | { ok: false; message: string } {
-  try {
-    const parsed = parseEmacsRegex(cString(pattern), 'bytes');
-    return { ok: true, regex: toJsRegExp(parsed.tree), groups: parsed.groups };
-  } catch (err) {
-    if (!(err instanceof RegexSyntaxError)) throw err;
-    return { ok: false, message: err.message };
-  }
+  return emacsToJsRegExp(cString(pattern));
 }
 
 /** GNU aborts the whole run here; we report it as an error and give up the expansion. */
@@ -234,11 +221,11 @@ export function patsubstBuiltin(
   }
   const victim = cString(args[0]);
   const replacement = cString(args[2] ?? '');
-  const machine = new Machine(compiled.regex.program, makeSubject(victim, state.charset));
+  const searcher = new RegexSearcher(compiled.regex, victim);
   const substitution = new Substitution(state, compiled.regex.groups);
   let offset = 0;
   while (offset <= victim.length) {
-    const match = searchMachine(machine, offset, true);
+    const match = searcher.search(offset, true);
     if (!match) {
       substitution.text(victim.slice(offset));
       break;

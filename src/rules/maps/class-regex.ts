@@ -4,7 +4,7 @@ import { atoi } from '../../sendmail/c-numbers.js';
 import { CBuffer } from './cbuf.js';
 import { SharedOptions, forEachOption } from './parse-options.js';
 import { mapRewrite } from './map-rewrite.js';
-import { compilePosixRegex, execPosixRegex, type CompiledRegex } from './posix-regex/index.js';
+import { type Regex, type Registers, compileRegex, execPosixRegex } from '../../regex/index.js';
 import type { ClassContext, MapClass, MapState, ParseContext, Av } from './state.js';
 import { EX_CONFIG, EX_OK } from '../../sendmail/sysexits.js';
 import { MAXNAME, type LookupResult } from './types.js';
@@ -15,7 +15,7 @@ const MAX_MATCH = 32;
 export const DEFAULT_REGEX_DELIMITER = '\x9b';
 
 interface RegexData {
-  regex: CompiledRegex;
+  regex: Regex;
 }
 
 /**
@@ -72,7 +72,8 @@ function parseRegexArgs(map: MapState, args: string, ctx: ParseContext): boolean
   });
   const pattern = buf.str(p);
   const say = (text: string): void => ctx.env.report({ severity: 'syserr', text });
-  const compiled = compilePosixRegex(pattern, { extended, ignoreCase });
+  // Without -s sendmail compiles with REG_NOSUB: only "does it match" is asked.
+  const compiled = compileRegex(pattern, { syntax: 'posix', extended, ignoreCase, noSub: subParam < 0 });
   if (!compiled.ok) {
     say(`pattern-compile-error: ${compiled.message}`);
     return false;
@@ -104,12 +105,7 @@ function parseRegexArgs(map: MapState, args: string, ctx: ParseContext): boolean
 }
 
 /** Joins the chosen groups, refusing (null) a result the address scanner would choke on. */
-function joinFields(
-  key: string,
-  groups: ([number, number] | null)[],
-  fields: number[],
-  delimiter: string,
-): string | null {
+function joinFields(key: string, registers: Registers, fields: number[], delimiter: string): string | null {
   const limit = MAXNAME - 1;
   let out = '';
   let angles = 0;
@@ -119,9 +115,11 @@ function joinFields(
   let escaped = false;
   fields.forEach((field, i) => {
     if (i > 0) for (const c of delimiter) if (out.length < limit) out += c;
-    const g = groups[field];
-    if (g === null || g === undefined) return;
-    for (let k = g[0]; k < g[1]; k++) {
+    // Unset groups are skipped; a group glibc leaves half-open (end before start) copies nothing.
+    const so = registers.start[field] ?? -1;
+    const eo = registers.end[field] ?? -1;
+    if (so < 0 || eo < 0) return;
+    for (let k = so; k < eo; k++) {
       if (out.length >= limit) continue;
       const c = key[k]!;
       out += c;
@@ -148,7 +146,7 @@ function regexLookup(map: MapState, key: string, av: Av, ctx: ClassContext): Loo
     status: EX_OK,
   });
   const { regex } = map.data as RegexData;
-  const match = execPosixRegex(regex, key, settings.subFields !== null);
+  const match = execPosixRegex(regex, key);
   if (flags.regexNot) return match === null ? answer('') : { value: null, status: EX_OK };
   if (match === null) return { value: null, status: EX_OK };
   if (settings.subFields === null) return answer('');

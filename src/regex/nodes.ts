@@ -1,6 +1,5 @@
-// The nodes of a compiled GNU m4 regex (gnulib's automaton), shared by the compiler and the
-// matchers.
-import type { AnchorKind, WideSet } from './regex-syntax.js';
+// The nodes of a compiled pattern (gnulib's automaton), shared by the compiler and the matchers.
+import type { AnchorKind, WideSet } from './syntax.js';
 
 export enum NodeType {
   Char,
@@ -30,7 +29,7 @@ export interface ProgramNode {
   next: number;
   /** Where an epsilon node may go, in GNU's preference order (ascending node index). */
   edests: number[];
-  /** Context the node needs (regex-closure.ts bits): anchors, and clones made for anchors. */
+  /** Context the node needs (closure.ts bits): anchors, and clones made for anchors. */
   constraint: number;
   /** A clone made for a constraint, and the node it copies. */
   duplicated: boolean;

@@ -11,9 +11,9 @@ import {
   PREV_NEWLINE,
   PREV_NOTWORD,
   PREV_WORD,
-} from './regex-closure.js';
-import { type Program, type ProgramNode, NodeType } from './regex-program.js';
-import { type Subject, isByteWordChar, isWideAlnum, isWideSpace } from './regex-text.js';
+} from './closure.js';
+import { type Program, type ProgramNode, NodeType } from './program.js';
+import { type Subject, isByteWordChar, isWideAlnum, isWideSpace } from './text.js';
 
 /** Registers as GNU reports them: absolute offsets, -1 when unset (an end may be start-1). */
 export interface Registers {
@@ -25,6 +25,11 @@ export interface MatchResult {
   start: number;
   end: number;
   registers: Registers;
+  /**
+   * glibc's register walk would go round a loop forever here (regexec never returns); the
+   * registers are the ones gnulib's walk gives, which stops where the loop begins.
+   */
+  walkNeverEnds?: true;
 }
 
 /** Number of bytes of UTF-8 that gnulib's fast-path `.` accepts at p (0 if none). */
@@ -69,6 +74,9 @@ export class Machine {
   readonly mode: ReadMode;
   /** gnulib only classifies word characters for contexts when \< \> \b \B are used. */
   private readonly wordContexts: boolean;
+  private readonly newlineAnchor: boolean;
+  private readonly dotMatchesNewline: boolean;
+  private readonly dotExcludesNul: boolean;
 
   constructor(
     readonly program: Program,
@@ -80,6 +88,14 @@ export class Machine {
     this.wordContexts = program.nodes.some(
       (n) => (n.constraint & (PREV_WORD | PREV_NOTWORD | NEXT_WORD | NEXT_NOTWORD)) !== 0,
     );
+    this.newlineAnchor = program.rules.newlineAnchor;
+    this.dotMatchesNewline = program.rules.dotMatchesNewline;
+    this.dotExcludesNul = program.rules.dotExcludesNul;
+  }
+
+  /** A newline at `at` counts as a line boundary (only with gnulib's newline_anchor). */
+  private isLineBreak(at: number): boolean {
+    return this.newlineAnchor && this.text.charCodeAt(at) === 10;
   }
 
   /** A match may start at p: anywhere, except inside a character in multibyte matching. */
@@ -102,7 +118,7 @@ export class Machine {
     const c = this.program.nodes[index].constraint & PREV_MASK;
     if (c === 0) return true;
     if (c & PREV_BEGBUF && p !== 0) return false;
-    if (c & PREV_NEWLINE && p !== 0 && this.text.charCodeAt(p - 1) !== 10) return false;
+    if (c & PREV_NEWLINE && p !== 0 && !this.isLineBreak(p - 1)) return false;
     if (c & (PREV_WORD | PREV_NOTWORD)) {
       const word = this.isWordAt(p - 1);
       if (c & PREV_WORD && !word) return false;
@@ -116,7 +132,7 @@ export class Machine {
     const c = this.program.nodes[index].constraint & NEXT_MASK;
     if (c === 0) return true;
     if (c & NEXT_ENDBUF && p !== this.n) return false;
-    if (c & NEXT_NEWLINE && p !== this.n && this.text.charCodeAt(p) !== 10) return false;
+    if (c & NEXT_NEWLINE && p !== this.n && !this.isLineBreak(p)) return false;
     if (c & (NEXT_WORD | NEXT_NOTWORD)) {
       const word = this.isWordAt(p);
       if (c & NEXT_WORD && !word) return false;
@@ -141,7 +157,9 @@ export class Machine {
       case NodeType.Bytes:
         return node.bytes![byte];
       case NodeType.Any:
-        if (byte < 0x80 || this.mode === 'bytes') return byte !== 10 ? 1 : 0;
+        if (byte === 10) return this.dotMatchesNewline ? 1 : 0;
+        if (byte === 0) return this.dotExcludesNul ? 0 : 1;
+        if (byte < 0x80 || this.mode === 'bytes') return 1;
         if (this.mode === 'utf8-fast') return utf8PeriodLength(this.text, p);
         return this.subject.charLength[p] > 1 ? this.subject.charLength[p] : 0;
       case NodeType.Wide: {
@@ -165,7 +183,7 @@ export class Machine {
   stateContext(p: number): string {
     if (p === 0) return 'begbuf';
     if (this.isWordAt(p - 1)) return 'word';
-    return this.text.charCodeAt(p - 1) === 10 ? 'newline' : 'other';
+    return this.isLineBreak(p - 1) ? 'newline' : 'other';
   }
 }
 

@@ -4,8 +4,8 @@
 // The clones get new, higher numbers; which end node a match reaches, and the order in which the
 // register walk tries branches, depend on them. Then each node's epsilon closure is computed, in
 // gnulib's order (the cloning happens during that computation).
-import type { AnchorKind } from './regex-syntax.js';
-import { NodeType, type ProgramNode, isEpsilon } from './regex-nodes.js';
+import type { AnchorKind } from './syntax.js';
+import { NodeType, type ProgramNode, isEpsilon } from './nodes.js';
 
 export const PREV_WORD = 0x01;
 export const PREV_NOTWORD = 0x02;

@@ -3,8 +3,8 @@
 // captures (only of the groups referred back to), keeping for each its predecessors: that gives
 // the valid ends and which nodes lie on a valid path. The registers then come from gnulib's walk
 // in its backtracking form (a fail stack of untaken branches, as set_regs does with references).
-import { type MatchResult, Machine, WalkRegisters } from './regex-machine.js';
-import { NodeType, isEpsilon } from './regex-program.js';
+import { type MatchResult, Machine, WalkRegisters } from './machine.js';
+import { NodeType, isEpsilon } from './program.js';
 
 interface State {
   node: number;
@@ -287,7 +287,9 @@ function walkWithBacktracking(m: Machine, start: number, end: number, last: numb
 
   while (idx <= end) {
     regs.update(nodes[node], idx - start);
-    if ((idx === end && node === last) || passed.has(node)) {
+    // glibc ends the walk at a node passed again only while it can backtrack; gnulib always.
+    const revisit = passed.has(node) && (failStack !== undefined || program.rules.library === 'gnulib');
+    if ((idx === end && node === last) || revisit) {
       // Done, unless a group was left open and another branch remains to be tried.
       const open = regs.so.some((so, r) => so > -1 && regs.eo[r] === -1);
       if (!(failStack && open && pop())) break;

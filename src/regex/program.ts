@@ -2,12 +2,13 @@
 // same nodes, numbered in the same (post-)order, with the same epsilon links. Which register
 // values GNU reports depends on that numbering (alternatives are tried in node order), so the
 // layout is reproduced rather than any automaton that merely accepts the same language.
-import { ANCHOR_CONSTRAINTS, buildClosures } from './regex-closure.js';
-import { NodeType, type ProgramNode } from './regex-nodes.js';
-import type { ParsedPattern, Tree } from './regex-syntax.js';
-import type { Charset } from './regex-text.js';
+import { ANCHOR_CONSTRAINTS, buildClosures } from './closure.js';
+import { NodeType, type ProgramNode } from './nodes.js';
+import type { ParsedPattern, Tree } from './syntax.js';
+import type { Charset } from './text.js';
+import { childrenOf, foldTree, withChildren } from './tree.js';
 
-export { NodeType, type ProgramNode, isEpsilon } from './regex-nodes.js';
+export { NodeType, type ProgramNode, isEpsilon } from './nodes.js';
 
 /**
  * How characters are matched. 'bytes': the C locale. 'utf8': multibyte matching, starts only at
@@ -15,6 +16,25 @@ export { NodeType, type ProgramNode, isEpsilon } from './regex-nodes.js';
  * nothing multibyte-aware (only `.` then knows about UTF-8 sequences).
  */
 export type Regime = 'bytes' | 'utf8' | 'utf8-bytes';
+
+/** What the matcher needs to know beyond the automaton: the caller's library and flags. */
+export interface MatchRules {
+  /** `.` matches a newline (POSIX syntaxes). */
+  dotMatchesNewline: boolean;
+  /** `.` does not match a NUL byte (POSIX syntaxes). */
+  dotExcludesNul: boolean;
+  /** `^` and `$` also hold after and before a newline inside the subject (gnulib's newline_anchor). */
+  newlineAnchor: boolean;
+  /** REG_ICASE: the subject is matched upper-cased. */
+  ignoreCase: boolean;
+  /**
+   * Whose register walk. gnulib as GNU m4 1.4.19 bundles it ends the walk when it comes back
+   * to a node already passed at the same position; glibc 2.36 does that only while it
+   * backtracks for back-references, and otherwise keeps walking (and on some patterns never
+   * stops; we stop where gnulib would).
+   */
+  library: 'gnulib' | 'glibc';
+}
 
 export interface Program {
   nodes: ProgramNode[];
@@ -35,6 +55,9 @@ export interface Program {
   firstBytes: Uint8Array;
   /** The pattern may match the empty string (ignoring anchors). */
   canBeEmpty: boolean;
+  rules: MatchRules;
+  /** The longest step a node can take (a UTF-8 sequence of up to 6 bytes, or 1). */
+  maxStep: number;
 }
 
 /** A tree node while the automaton is laid out. */
@@ -51,59 +74,64 @@ function work(tree: Work['tree'], left: Work | null = null, right: Work | null =
   return { tree, left, right, index: -1, first: null, next: null };
 }
 
-/** GNU strips a group that is the whole body of another group, reporting it as the outer one. */
-function mergeNestedGroups(tree: Tree | null, subexpMap: number[]): Tree | null {
-  if (!tree) return null;
-  switch (tree.kind) {
-    case 'backref':
-      return { ...tree, group: subexpMap[tree.group] };
-    case 'group': {
-      let body = tree.body;
-      if (body && body.kind === 'group') {
-        subexpMap[body.index] = subexpMap[tree.index];
-        body = body.body;
-      }
-      return { ...tree, body: mergeNestedGroups(body, subexpMap) };
+/**
+ * gnulib's optimize_subexps: a group that is the whole body of another group is stripped and
+ * reported as the outer one (`subexpMap`), and back-references follow. Top-down, in place.
+ */
+function mergeNestedGroups(tree: Tree | null, subexpMap: number[]): void {
+  const stack: Tree[] = tree ? [tree] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.kind === 'backref') {
+      node.group = subexpMap[node.group];
+    } else if (node.kind === 'group' && node.body?.kind === 'group') {
+      subexpMap[node.body.index] = subexpMap[node.index];
+      node.body = node.body.body;
     }
-    case 'concat':
-      return {
-        ...tree,
-        left: mergeNestedGroups(tree.left, subexpMap)!,
-        right: mergeNestedGroups(tree.right, subexpMap)!,
-      };
-    case 'alt':
-      return {
-        ...tree,
-        left: mergeNestedGroups(tree.left, subexpMap),
-        right: mergeNestedGroups(tree.right, subexpMap),
-      };
-    case 'star':
-      return { ...tree, body: mergeNestedGroups(tree.body, subexpMap)! };
-    default:
-      return tree;
+    // Left before right, so a group is settled before the references that follow it.
+    const kids = childrenOf(node);
+    for (let i = kids.length - 1; i >= 0; i--) if (kids[i]) stack.push(kids[i]!);
   }
+}
+
+/**
+ * gnulib's lower_subexp under REG_NOSUB: a group no back-reference names reports nothing, so
+ * it is replaced by its body (an empty group stays).
+ */
+function dropUnreportedGroups(tree: Tree | null, used: Set<number>): Tree | null {
+  if (!tree) return null;
+  return foldTree<Tree | null>(
+    tree,
+    (node, kids) =>
+      node.kind === 'group' && kids[0] !== null && !used.has(node.index) ? kids[0] : withChildren(node, kids),
+    null,
+  );
 }
 
 /** Builds the work tree, turning each group into Open · body · Close. */
 function lower(tree: Tree | null): Work | null {
   if (!tree) return null;
-  switch (tree.kind) {
-    case 'concat':
-      return work(tree, lower(tree.left), lower(tree.right));
-    case 'alt':
-      return work(tree, lower(tree.left), lower(tree.right));
-    case 'star':
-      return work(tree, lower(tree.body));
-    case 'group': {
-      const open = work({ kind: 'open', index: tree.index, optional: tree.optional });
-      const close = work({ kind: 'close', index: tree.index, optional: tree.optional });
-      const body = lower(tree.body);
-      const concat = (l: Work, r: Work): Work => work({ kind: 'concat', left: tree, right: tree }, l, r);
-      return concat(open, body ? concat(body, close) : close);
-    }
-    default:
-      return work(tree);
-  }
+  return foldTree<Work | null>(
+    tree,
+    (node, kids) => {
+      switch (node.kind) {
+        case 'concat':
+        case 'alt':
+          return work(node, kids[0], kids[1]);
+        case 'star':
+          return work(node, kids[0]);
+        case 'group': {
+          const open = work({ kind: 'open', index: node.index, optional: node.optional });
+          const close = work({ kind: 'close', index: node.index, optional: node.optional });
+          const concat = (l: Work, r: Work): Work => work({ kind: 'concat', left: node, right: node }, l, r);
+          return concat(open, kids[0] ? concat(kids[0], close) : close);
+        }
+        default:
+          return work(node);
+      }
+    },
+    null,
+  );
 }
 
 const isConcat = (w: Work): boolean => w.tree.kind === 'concat';
@@ -188,9 +216,20 @@ function chooseRegime(nodes: ProgramNode[], charset: Charset): Regime {
   return 'utf8-bytes';
 }
 
-export function compileProgram(parsed: ParsedPattern, charset: Charset): Program {
+/**
+ * Lays out the automaton for a parsed pattern. `noSub` is REG_NOSUB: nothing but "does it
+ * match" will be asked, and groups no back-reference names are left out, as gnulib does.
+ */
+export function compileProgram(
+  parsed: ParsedPattern,
+  charset: Charset,
+  rules: MatchRules,
+  noSub = false,
+): Program {
   const subexpMap = Array.from({ length: parsed.groups }, (_, i) => i);
-  const tree = mergeNestedGroups(parsed.tree, subexpMap);
+  let tree = parsed.tree;
+  mergeNestedGroups(tree, subexpMap);
+  if (noSub) tree = dropUnreportedGroups(tree, new Set([...parsed.referenced].map((g) => subexpMap[g])));
   const body = lower(tree);
   const endWork = work({ kind: 'end' });
   const root = body ? work({ kind: 'concat', left: tree!, right: tree! }, body, endWork) : endWork;
@@ -261,12 +300,18 @@ export function compileProgram(parsed: ParsedPattern, charset: Charset): Program
     hasForks: nodes.some((n) => n.type === NodeType.Alt || n.type === NodeType.Star),
     hasAnchors: nodes.some((n) => n.type === NodeType.Anchor),
     eclosures,
-    ...firstBytesOf(nodes, init),
+    ...firstBytesOf(nodes, init, rules),
+    rules,
+    maxStep: regime === 'bytes' ? 1 : 6,
   };
 }
 
 /** The bytes a match can begin with (gnulib's fastmap), found from the start ignoring anchors. */
-function firstBytesOf(nodes: ProgramNode[], init: number): { firstBytes: Uint8Array; canBeEmpty: boolean } {
+function firstBytesOf(
+  nodes: ProgramNode[],
+  init: number,
+  rules: MatchRules,
+): { firstBytes: Uint8Array; canBeEmpty: boolean } {
   const firstBytes = new Uint8Array(256);
   let canBeEmpty = false;
   const seen = new Set<number>();
@@ -289,8 +334,10 @@ function firstBytesOf(nodes: ProgramNode[], init: number): { firstBytes: Uint8Ar
       case NodeType.BackRef: // may match empty: anything can follow
         canBeEmpty = true;
         break;
-      case NodeType.Any: // anything but a newline, and in UTF-8 any sequence
-        for (let b = 0; b < 256; b++) if (b !== 10) firstBytes[b] = 1;
+      case NodeType.Any: // in UTF-8 also any sequence
+        for (let b = 0; b < 256; b++) {
+          if ((b !== 10 || rules.dotMatchesNewline) && (b !== 0 || !rules.dotExcludesNul)) firstBytes[b] = 1;
+        }
         break;
       case NodeType.Wide: // multibyte characters start above 127
         firstBytes.fill(1, 0x80);

@@ -1,7 +1,8 @@
-// A JS RegExp accepting the same texts as a GNU m4 regex (in the C locale), for callers that
-// only need "does it match here" with JS's own API. JS picks the leftmost-first match, not GNU's
-// leftmost-longest one, and fills groups its own way: use searchM4Regex for GNU's answers.
-import type { AnchorKind, Tree } from './regex-syntax.js';
+// A JS RegExp accepting the same texts as an Emacs-syntax pattern (in the C locale), for callers
+// that only need "does it match here" with JS's own API. JS picks the leftmost-first match, not
+// GNU's leftmost-longest one, and fills groups its own way: use the engine for GNU's answers.
+import type { AnchorKind, Tree } from './syntax.js';
+import { foldTree } from './tree.js';
 
 const WORD = 'A-Za-z0-9_';
 
@@ -37,8 +38,8 @@ function byteClass(set: Uint8Array): string {
   return parts.length === 0 ? '[^\\s\\S]' : `[${parts.join('')}]`;
 }
 
-function translate(tree: Tree | null): string {
-  if (!tree) return '';
+/** One node's JS source, from its subtrees' sources (left to right). */
+function translateNode(tree: Tree, kids: string[]): string {
   switch (tree.kind) {
     case 'char':
       return literal(tree.byte);
@@ -53,18 +54,18 @@ function translate(tree: Tree | null): string {
     case 'backref':
       return `\\${tree.group + 1}`;
     case 'concat':
-      if (tree.plus) return `(?:${translate(tree.left)})+`;
-      return translate(tree.left) + translate(tree.right);
+      if (tree.plus) return `(?:${kids[0]})+`;
+      return kids[0] + kids[1];
     case 'alt':
-      return `(?:${translate(tree.left)}|${translate(tree.right)})`;
+      return `(?:${kids[0]}|${kids[1]})`;
     case 'star':
-      return `(?:${translate(tree.body)})*`;
+      return `(?:${kids[0]})*`;
     case 'group':
-      return `(${translate(tree.body)})`;
+      return `(${kids[0]})`;
   }
 }
 
-/** The JS source for a parsed GNU pattern (C locale); groups keep GNU's numbering. */
+/** The JS source for a parsed Emacs-syntax pattern (C locale); groups keep GNU's numbering. */
 export function toJsRegExp(tree: Tree | null): RegExp {
-  return new RegExp(translate(tree));
+  return new RegExp(tree ? foldTree(tree, translateNode, '') : '');
 }

@@ -2,8 +2,18 @@
 // is a character; in a UTF-8 locale GNU's regex decodes with mbrtowc, and a byte that does not
 // start a valid sequence is a character of its own whose "wide" value is the byte itself.
 
-/** Which character set the regex works in, as GNU m4's locale decides it. */
+/** Which character set the regex works in: the C locale's bytes, or a UTF-8 locale. */
 export type Charset = 'bytes' | 'utf8';
+
+/** C's toupper in the C locale: REG_ICASE compares pattern and subject upper-cased. */
+export function upperCaseByte(code: number): number {
+  return code >= 97 && code <= 122 ? code - 32 : code;
+}
+
+/** A text with its ASCII letters upper-cased (the C locale's toupper, byte by byte). */
+export function upperCaseText(text: string): string {
+  return text.replace(/[a-z]+/g, (run) => run.toUpperCase());
+}
 
 /** C's isalnum / isspace in the C locale (ASCII only). */
 export function isAsciiAlnum(code: number): boolean {
@@ -112,8 +122,13 @@ function isAscii(text: string): boolean {
   return true;
 }
 
-export function makeSubject(text: string, charset: Charset): Subject {
+/**
+ * The subject as the matcher reads it. With `upperCase` (REG_ICASE, C locale only) glibc
+ * matches against an upper-cased copy; offsets are unchanged, since every byte stays one byte.
+ */
+export function makeSubject(text: string, charset: Charset, upperCase = false): Subject {
   const n = text.length;
+  if (upperCase) text = upperCaseText(text);
   if (charset === 'bytes' || isAscii(text)) {
     return { text, length: n, multibyte: false, charLength: NO_ARRAY, wide: NO_WIDE };
   }
