@@ -45,8 +45,16 @@ const BAD_CHAR = '?';
 /**
  * sendmail's invalidaddr: 8-bit characters (unless EightBitAddrOK) and addresses of MAXNAME
  * bytes or more are refused with a message. Returns true when the address is invalid.
+ * sendmail replaces the 8-bit characters by '?' in the caller's buffer; when that buffer is
+ * what e_to shows (parseaddr's), `isTo` makes the messages' address prefix show it too — cut
+ * where the length check stopped.
  */
-export function invalidAddress(addr: string, isRecipient: boolean, engine: AddressEngine): boolean {
+export function invalidAddress(
+  addr: string,
+  isRecipient: boolean,
+  engine: AddressEngine,
+  isTo = false,
+): boolean {
   let shown = addr;
   let eightBit = false;
   for (let i = 0; i < addr.length; i++) {
@@ -56,10 +64,13 @@ export function invalidAddress(addr: string, isRecipient: boolean, engine: Addre
       shown = shown.slice(0, i) + BAD_CHAR + shown.slice(i + 1);
     }
     if (i + 1 > MAXNAME - 1) {
+      if (isTo) engine.setTo(shown.slice(0, i));
       engine.usrerr(`553 5.1.0 Address "${shown.slice(0, i)}" too long (${MAXNAME - 1} bytes max)`);
+      if (isTo) engine.setTo(shown);
       return true;
     }
   }
+  if (isTo) engine.setTo(shown);
   if (eightBit) {
     engine.usrerr(`501 5.1.${isRecipient ? 3 : 7} 8-bit character in mailbox address "${shown}"`);
   }
@@ -304,8 +315,8 @@ export function parseAddress(addr: string, opts: ParseOptions, engine: AddressEn
   // every caller with a delimiter copies the address up to it (RF_COPYPADDR): e_to and the
   // printable address then stop there (an aliases-file line stops at its colon)
   const paddr = opts.delimiter === '\0' ? addr : addr.slice(0, scan.end);
-  if (invalidAddress(paddr, opts.isRecipient, engine)) return null;
   if (paddr !== addr) engine.setTo(paddr);
+  if (invalidAddress(paddr, opts.isRecipient, engine, true)) return null;
 
   const tokens = scan.tokens;
   let requeue = false;
