@@ -64,7 +64,8 @@ export function setOption(code: number, text: string, ctx: SetOptionContext): vo
     }
     value = parsed.value;
   } else {
-    info = optionByCode(code);
+    // sendmail passes the byte as a (signed) char: 0x80 and up match no option's code
+    info = code < 0x80 ? optionByCode(code) : undefined;
     if (!info) {
       errors.syserr(`readcf: unknown option name 0x${(code & 0xff).toString(16)}`);
       return;
@@ -87,14 +88,16 @@ export function setOption(code: number, text: string, ctx: SetOptionContext): vo
 
 /**
  * Splits "Name = value" as sendmail does: blanks around '=' go, a value without '=' is empty.
- * null when there is no name.
+ * null when there is no name: only when the text starts with '=' (or is empty) — sendmail
+ * clears blanks before the '=' from where they start, so " =x" leaves an empty name, which
+ * every option name begins with.
  */
 function splitLongOption(text: string): { name: string; value: string } | null {
   let eq = text.indexOf('=');
   if (eq < 0) eq = text.length;
   let nameEnd = eq;
   while (nameEnd > 0 && text[nameEnd - 1] === ' ') nameEnd--;
-  if (nameEnd === 0) return null;
+  if (eq === 0) return null;
   // without '=' the whole text (less trailing blanks) is the name and the value is empty
   if (eq === text.length) return { name: text.slice(0, nameEnd), value: '' };
   let v = eq + 1;
