@@ -14,6 +14,7 @@ import { TestSession, runPipedSession } from './session.js';
 import { startTestMode, type StartupSystem, type TestModeRuntime } from './startup.js';
 import { TestEnv } from './test-env.js';
 import { EX_TEMPFAIL } from '../sendmail/sysexits.js';
+import { bytePath } from '../sendmail/byte-paths.js';
 
 /** sendmail's finis: a temporary failure is not reported as a failure. */
 export function finalStatus(status: number): number {
@@ -38,7 +39,7 @@ function stdinIsSocket(): boolean {
 
 function readText(path: string): string | null {
   try {
-    return readFileSync(path).toString('latin1');
+    return readFileSync(bytePath(path)).toString('latin1');
   } catch {
     return null;
   }

@@ -2,6 +2,7 @@
 // group names (U= and u options). nodeCfEnvironment() is the real system; tests give their own.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
+import { byteArgument, bytePath } from '../sendmail/byte-paths.js';
 
 export interface PasswdEntry {
   name: string;
@@ -48,14 +49,16 @@ export function nodeCfEnvironment(): CfEnvironment {
   return {
     readFile(path) {
       try {
-        if (statSync(path).isDirectory()) return { ok: false, code: 'EISDIR' };
-        return { ok: true, text: readFileSync(path, 'latin1') };
+        if (statSync(bytePath(path)).isDirectory()) return { ok: false, code: 'EISDIR' };
+        return { ok: true, text: readFileSync(bytePath(path), 'latin1') };
       } catch (err) {
         return { ok: false, code: (err as NodeJS.ErrnoException).code ?? 'EIO' };
       }
     },
     runProgram(argv) {
-      const r = spawnSync(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
+      const r = spawnSync(byteArgument(argv[0]), argv.slice(1).map(byteArgument), {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       if (r.error) return { ok: false, code: (r.error as NodeJS.ErrnoException).code ?? 'EIO' };
       return { ok: true, text: (r.stdout as Buffer).toString('latin1') };
     },

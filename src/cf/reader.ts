@@ -22,6 +22,7 @@ import {
 } from './misc-lines.js';
 import { setOption } from './options.js';
 import { RuleReader } from './rule-lines.js';
+import { bytePath } from '../sendmail/byte-paths.js';
 
 export interface ReadCfOptions {
   /** The name messages show (sendmail prints the -C argument as given). */
@@ -80,7 +81,7 @@ export function readCfFile(
   const { errors } = config;
   let text: string;
   try {
-    const st = statSync(path);
+    const st = statSync(bytePath(path));
     if (st.isFile() && (st.mode & 0o444) === 0 && process.getuid?.() === 0)
       throw Object.assign(new Error(), { code: 'EACCES' });
     if (!st.isFile()) {
@@ -89,7 +90,7 @@ export function readCfFile(
       errors.syserr('not a plain file');
       throw new SendmailExit(EX_OSFILE);
     }
-    text = readFileSync(path, 'latin1');
+    text = readFileSync(bytePath(path), 'latin1');
   } catch (err) {
     if (err instanceof SendmailExit) throw err;
     errors.fileName = fileName;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
 import { hostsByAddress, hostsByName, parseHostsFile, type HostEnt, type HostsLine } from './hosts-file.js';
 import { parseIp, type AddressFamily, type IpAddress } from './inet.js';
+import { bytePath } from '../../sendmail/byte-paths.js';
 
 /** One address of an interface that is up (what SIOCGIFCONF reports). */
 export interface InterfaceAddress {
@@ -44,7 +45,7 @@ export function nodeHostSystem(): HostSystem {
     },
     readFile: (path) => {
       try {
-        return readFileSync(path).toString('latin1');
+        return readFileSync(bytePath(path)).toString('latin1');
       } catch {
         return null;
       }

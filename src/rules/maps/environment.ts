@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { lstatSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { byteArgument, bytePath } from '../../sendmail/byte-paths.js';
 import type {
   FileRead,
   MapDiagnostic,
@@ -35,7 +36,7 @@ function errnoOf(err: unknown): string {
 
 export function readLatin1(path: string): FileRead {
   try {
-    return { ok: true, text: readFileSync(path).toString('latin1') };
+    return { ok: true, text: readFileSync(bytePath(path)).toString('latin1') };
   } catch (err) {
     return { ok: false, code: errnoOf(err) };
   }
@@ -58,14 +59,14 @@ function unsafeDirectory(dir: string, depth = 0): string | null {
     if (p.endsWith('/..') || p.endsWith('/.')) continue;
     let st: Stats;
     try {
-      st = lstatSync(p);
+      st = lstatSync(bytePath(p));
     } catch (err) {
       return errnoOf(err);
     }
     if (st.isSymbolicLink()) {
       let link: string;
       try {
-        link = readlinkSync(p);
+        link = readlinkSync(bytePath(p), 'latin1');
       } catch (err) {
         return errnoOf(err);
       }
@@ -104,7 +105,7 @@ export function safeFileProblem(path: string, trustedUid = 0): string | null {
   if (dirProblem !== null) return dirProblem;
   let st: Stats;
   try {
-    st = statSync(path);
+    st = statSync(bytePath(path));
   } catch (err) {
     return errnoOf(err);
   }
@@ -132,8 +133,8 @@ function spawnProgram(argv: string[], options: MapOptions): ProgramRun {
   // sendmail calls execve: a name without a slash is a file in the working directory (/tmp),
   // never looked up in PATH as Node would.
   const file = argv[0]!.includes('/') ? argv[0]! : `./${argv[0]!}`;
-  const r = spawnSync(file, argv.slice(1), {
-    argv0: argv[0],
+  const r = spawnSync(byteArgument(file), argv.slice(1).map(byteArgument), {
+    argv0: byteArgument(argv[0]!),
     cwd: '/tmp',
     env: { AGENT: 'sendmail' },
     stdio: ['ignore', 'pipe', 'pipe'],
