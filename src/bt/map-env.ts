@@ -3,7 +3,8 @@
 // reads its globals), the current envelope's macros, and the configuration's error channel.
 import type { ByteSink } from '../cli/io.js';
 import type { SendmailConfig } from '../cf/config.js';
-import type { MacroTable } from '../cf/macros.js';
+import { expandMacros, type MacroTable } from '../cf/macros.js';
+import type { Mailer } from '../cf/model.js';
 import { nodeMapEnvironment } from '../rules/maps/environment.js';
 import { strtol } from '../sendmail/c-numbers.js';
 import type { MapEnvironment, MapMacros, MapOptions, TextSourceSpec } from '../rules/maps/types.js';
@@ -11,6 +12,11 @@ import type { MapEnvironment, MapMacros, MapOptions, TextSourceSpec } from '../r
 /** Which macro table map lookups read and write (BlankEnvelope while reading, then the test one). */
 export interface CurrentMacros {
   table: MacroTable;
+}
+
+/** sendmail's ProgMailer: the "prog" mailer, known once the .cf has been read. */
+export interface ProgMailerRef {
+  mailer: Mailer | null;
 }
 
 /** What an aliases-file name resolves to (sendmail's parseaddr); set once test mode runs. */
@@ -61,10 +67,23 @@ export function trustedUidOf(
   return getpwnam(value)?.uid ?? 0;
 }
 
+/** prog_open's directories: the prog mailer's D= list expanded in the current envelope. */
+function programDirectories(config: SendmailConfig, parts: MapEnvironmentParts): string[] {
+  const dirs = parts.progMailer.mailer?.execDir;
+  if (!dirs) return [];
+  return dirs.split(':').map((d) => expandMacros(d, parts.current.table, config.errors, MAXPATHLEN));
+}
+
+const MAXPATHLEN = 4096;
+
 /** The options maps read, live from the configuration (as sendmail reads its globals). */
-function liveOptions(config: SendmailConfig, getpwnam: MapEnvironmentParts['getpwnam']): MapOptions {
+function liveOptions(config: SendmailConfig, parts: MapEnvironmentParts): MapOptions {
+  const { getpwnam } = parts;
   const o = config.options;
   return {
+    get programDirectories() {
+      return programDirectories(config, parts);
+    },
     get serviceSwitchFile() {
       return o.serviceSwitchFile;
     },
@@ -102,6 +121,7 @@ export interface MapEnvironmentParts {
   /** --map-source: text sources of file maps, by the K line's file. */
   textSources: ReadonlyMap<string, TextSourceSpec>;
   getpwnam(name: string): { uid: number } | null;
+  progMailer: ProgMailerRef;
 }
 
 export function testModeMapEnvironment(config: SendmailConfig, parts: MapEnvironmentParts): MapEnvironment {
@@ -136,6 +156,6 @@ export function testModeMapEnvironment(config: SendmailConfig, parts: MapEnviron
   // nodeMapEnvironment's safefile check and program runner read the fields of env.options when
   // they run: turning those fields into getters makes them follow the .cf (TrustedUser,
   // DefaultUser) instead of the values at start-up.
-  Object.defineProperties(env.options, Object.getOwnPropertyDescriptors(liveOptions(config, parts.getpwnam)));
+  Object.defineProperties(env.options, Object.getOwnPropertyDescriptors(liveOptions(config, parts)));
   return env;
 }

@@ -25,7 +25,12 @@ import {
   type InterfaceProbing,
 } from './host/identity.js';
 import { SystemResolver, type HostSystem } from './host/system.js';
-import { testModeMapEnvironment, type AliasResolver, type CurrentMacros } from './map-env.js';
+import {
+  testModeMapEnvironment,
+  type AliasResolver,
+  type CurrentMacros,
+  type ProgMailerRef,
+} from './map-env.js';
 import type { MapEnvironment } from '../rules/maps/types.js';
 import { afterReadingCf } from './startup-checks.js';
 import {
@@ -121,9 +126,11 @@ export function startTestMode(
   config.macros.parent = globals;
   const current: CurrentMacros = { table: config.macros };
   const aliases: AliasResolver = { resolve: null };
+  const progMailer: ProgMailerRef = { mailer: null };
   const mapEnv = testModeMapEnvironment(config, {
     current,
     aliases,
+    progMailer,
     stderr,
     textSources: args.textSources,
     getpwnam: (name) => system.cf.getpwnam(name),
@@ -196,6 +203,7 @@ export function startTestMode(
   const verbosity: 0 | 1 | 2 = args.verbose || config.options.verbose ? 1 : 2;
   config.errors.verbose = true;
   afterReadingCf(config, { debug, isRoot: system.isRoot, cfGiven: args.cfFile !== undefined });
+  progMailer.mailer = config.mailer('prog') ?? null;
   if (debug.on(0, 15)) printConfiguration(out, config);
 
   // the test envelope

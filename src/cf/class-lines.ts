@@ -1,7 +1,8 @@
 // C, T and F lines: class members given inline, trusted users (class t), and members read
 // from a file (with an optional scanf format), a program, or a map lookup.
 import type { SendmailConfig } from './config.js';
-import type { CfEnvironment } from './environment.js';
+import type { CfEnvironment, FileReadResult } from './environment.js';
+import { ErrorChannel } from './errors.js';
 import { expandMacros, macroId, parseMacroId } from './macros.js';
 import { MATCHCLASS } from './meta.js';
 import { isSpace } from '../sendmail/ctype.js';
@@ -113,13 +114,7 @@ function fileClass(
     return;
   }
   let result;
-  if (file[0] === '|')
-    result = env.runProgram(
-      file
-        .slice(1)
-        .split(/[ \t]+/)
-        .filter((w) => w !== ''),
-    );
+  if (file[0] === '|') result = runClassProgram(config, file.slice(1), env);
   else result = env.readFile(file);
   if (!result.ok) {
     if (!optional) errors.syserr(`fileclass: cannot open '${file}'`, result.code);
@@ -131,6 +126,25 @@ function fileClass(
     if (word === null) continue;
     for (const w of words(word)) addToClass(config, classId, w);
   }
+}
+
+/**
+ * `F{x}|program`: its output. sendmail forks before it execs, so a program that cannot be run
+ * still "succeeds": the child's complaint, written to its standard output (the pipe), is read
+ * as the output. A line without a program makes the child crash before it says anything.
+ */
+function runClassProgram(config: SendmailConfig, command: string, env: CfEnvironment): FileReadResult {
+  const argv = command.split(/[ \t]+/).filter((w) => w !== '');
+  if (argv.length === 0) return { ok: true, text: '' };
+  const o = config.options;
+  const run = env.runProgram(argv, { uid: o.defaultUid ?? 1, gid: o.defaultGid ?? 1 });
+  if (run.ok) return run;
+  let said = '';
+  const child = new ErrorChannel({ write: (text) => void (said += text) });
+  child.fileName = config.errors.fileName;
+  child.lineNumber = config.errors.lineNumber;
+  child.syserr(`${argv[0]}: cannot exec`, run.code);
+  return { ok: true, text: said };
 }
 
 /** Lines as sm_io_fgets reads them (each with its newline; at most MAXLINE-1 bytes at a time). */

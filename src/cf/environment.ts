@@ -1,8 +1,8 @@
 // What the .cf loader needs from the system: files (F classes), programs (F|prog), user and
 // group names (U= and u options). nodeCfEnvironment() is the real system; tests give their own.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { byteArgument, bytePath } from '../sendmail/byte-paths.js';
+import { bytePath } from '../sendmail/byte-paths.js';
+import { progOpen } from '../sendmail/prog-open.js';
 
 export interface PasswdEntry {
   name: string;
@@ -20,8 +20,11 @@ export type FileReadResult = { ok: true; text: string } | { ok: false; code: str
 
 export interface CfEnvironment {
   readFile(path: string): FileReadResult;
-  /** Runs a program (F|program) and returns its standard output, or an errno name. */
-  runProgram(argv: string[]): FileReadResult;
+  /**
+   * Runs a program as sendmail's prog_open does (F|program, while the .cf is read) as the given
+   * user, and returns its standard output, or the errno name of a failed execve.
+   */
+  runProgram(argv: string[], user: { uid: number; gid: number }): FileReadResult;
   getpwnam(name: string): PasswdEntry | null;
   getgrnam(name: string): GroupEntry | null;
 }
@@ -55,12 +58,9 @@ export function nodeCfEnvironment(): CfEnvironment {
         return { ok: false, code: (err as NodeJS.ErrnoException).code ?? 'EIO' };
       }
     },
-    runProgram(argv) {
-      const r = spawnSync(byteArgument(argv[0]), argv.slice(1).map(byteArgument), {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      if (r.error) return { ok: false, code: (r.error as NodeJS.ErrnoException).code ?? 'EIO' };
-      return { ok: true, text: (r.stdout as Buffer).toString('latin1') };
+    runProgram(argv, user) {
+      const r = progOpen(argv, { uid: user.uid, gid: user.gid });
+      return r.execError ? { ok: false, code: r.execError } : { ok: true, text: r.stdout };
     },
     getpwnam(name) {
       users ??= parseColonFile('/etc/passwd', (f) =>

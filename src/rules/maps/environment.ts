@@ -1,9 +1,9 @@
 // The real world as maps see it: files read from disk, sendmail's safefile() checks, programs
 // run as sendmail runs them (in /tmp, as the default user, with AGENT=sendmail only).
-import { spawnSync } from 'node:child_process';
 import { lstatSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { byteArgument, bytePath } from '../../sendmail/byte-paths.js';
+import { bytePath } from '../../sendmail/byte-paths.js';
+import { progOpen } from '../../sendmail/prog-open.js';
 import type {
   FileRead,
   MapDiagnostic,
@@ -120,50 +120,21 @@ export function safeFileProblem(path: string, trustedUid = 0): string | null {
 }
 
 function runProgram(argv: string[], options: MapOptions): ProgramRun {
-  try {
-    return spawnProgram(argv, options);
-  } catch {
-    // Node refuses some commands outright (an empty name): exec would fail the same way.
-    return { stdout: '', stderr: '', exitStatus: 78, signal: null, spawnError: null };
-  }
-}
-
-function spawnProgram(argv: string[], options: MapOptions): ProgramRun {
-  const asRoot = process.getuid?.() === 0;
-  // sendmail calls execve: a name without a slash is a file in the working directory (/tmp),
-  // never looked up in PATH as Node would.
-  const file = argv[0]!.includes('/') ? argv[0]! : `./${argv[0]!}`;
-  const r = spawnSync(byteArgument(file), argv.slice(1).map(byteArgument), {
-    argv0: byteArgument(argv[0]!),
-    cwd: '/tmp',
-    env: { AGENT: 'sendmail' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 60_000,
-    ...(asRoot ? { uid: options.defaultUid, gid: options.defaultGid } : {}),
+  const r = progOpen(argv, {
+    uid: options.defaultUid,
+    gid: options.defaultGid,
+    directories: options.programDirectories,
+    captureStderr: true,
   });
-  const stdout = r.stdout ? r.stdout.toString('latin1') : '';
-  const stderr = r.stderr ? r.stderr.toString('latin1') : '';
-  if (r.error) {
-    // sendmail forks first: a program that cannot be executed makes the child exit with
-    // EX_CONFIG (EX_OSERR for a passing condition); only a failed fork is a spawn error.
-    const code = errnoOf(r.error);
-    if (code === 'ETIMEDOUT') return { stdout, stderr, exitStatus: null, signal: 9, spawnError: null };
-    const transient = code === 'EAGAIN' || code === 'ENOMEM' || code === 'EINTR';
-    return { stdout: '', stderr, exitStatus: transient ? 71 : 78, signal: null, spawnError: null };
-  }
-  if (r.signal) {
-    const signals: Record<string, number> = {
-      SIGKILL: 9,
-      SIGTERM: 15,
-      SIGSEGV: 11,
-      SIGABRT: 6,
-      SIGINT: 2,
-      SIGHUP: 1,
-      SIGPIPE: 13,
-    };
-    return { stdout, stderr, exitStatus: null, signal: signals[r.signal] ?? 0, spawnError: null };
-  }
-  return { stdout, stderr, exitStatus: r.status ?? 0, signal: null, spawnError: null };
+  // sendmail forks first: a program that cannot be executed makes the child exit (EX_CONFIG,
+  // EX_OSERR for a passing condition) after writing its complaint, which the map ignores
+  return {
+    stdout: r.execError ? '' : r.stdout,
+    stderr: r.stderr,
+    exitStatus: r.exitStatus,
+    signal: r.signal,
+    spawnError: null,
+  };
 }
 
 /**

@@ -202,6 +202,11 @@ export interface MapOptions {
   /** Option DefaultUser: the uid and gid program maps run as (when mailcf runs as root). */
   defaultUid: number;
   defaultGid: number;
+  /**
+   * The prog mailer's D= directories with macros expanded, where programs run (the first
+   * one they can enter, else /tmp); empty or absent while the .cf is read.
+   */
+  programDirectories?: readonly string[];
 }
 
 /**
