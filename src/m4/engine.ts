@@ -145,6 +145,12 @@ export class M4 {
         // Builtins that call builtins (indir, builtin) nest on the JS stack; past its end we
         // stop as GNU m4 does when its own stack runs out.
         err = this.rt.expander.stackOverflowExit();
+      } else if (
+        err instanceof RangeError &&
+        /invalid (string|array|typed array) length/i.test(err.message)
+      ) {
+        // Text too long for a JS string: where GNU's allocations would fail.
+        err = this.outOfMemoryExit();
       }
       if (!(err instanceof M4Exit)) throw err;
       this.status = err.status;
@@ -155,6 +161,15 @@ export class M4 {
         this.rt.debug.flush();
         this.closeStdout();
       }
+    }
+  }
+
+  /** Reports running out of memory as GNU's xalloc_die does; returns the exit it throws. */
+  private outOfMemoryExit(): unknown {
+    try {
+      return this.rt.reporter.outOfMemory('memory exhausted', false);
+    } catch (exit) {
+      return exit;
     }
   }
 

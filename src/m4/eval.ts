@@ -8,7 +8,7 @@
 //
 // eval runs in the inner loops of m4 programs, so the parser allocates nothing: the current
 // token lives in the parser's fields, and a failure is a field checked after each step.
-import type { Diagnostic, PureResult } from './diagnostics.js';
+import { MEMORY_EXHAUSTED, type Diagnostic, type PureResult } from './diagnostics.js';
 import { cString, numericArg } from './numeric.js';
 
 const enum Tok {
@@ -449,7 +449,10 @@ export function evaluateExpression(expression: string, diagnostics: Diagnostic[]
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
-/** Longest expansion we build; GNU would go on allocating gigabytes. */
+/**
+ * Longest expansion we build. Past it we stop as GNU does when it runs out of memory (GNU itself
+ * goes on as far as the machine's memory allows: 2^31 digits need 2 GB).
+ */
 export const MAX_EXPANSION = 1 << 28;
 
 /** eval's output: sign, zero padding to `width` digits, digits (radix 1 is unary). */
@@ -509,7 +512,7 @@ export function evalBuiltin(builtinName: string, args: string[]): PureResult {
   }
   const text = renderNumber(value, radix, width);
   if (text === undefined) {
-    diagnostics.push({ severity: 'error', message: 'memory exhausted' });
+    diagnostics.push(MEMORY_EXHAUSTED);
     return empty();
   }
   return { text, diagnostics };

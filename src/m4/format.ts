@@ -1,6 +1,6 @@
 // GNU m4's format: printf-style formatting with the conversions, flags and length modifiers
 // GNU accepts (anything else draws "unrecognized specifier" and is dropped), and glibc's output.
-import type { Diagnostic, PureResult } from './diagnostics.js';
+import { MEMORY_EXHAUSTED, type Diagnostic, type PureResult } from './diagnostics.js';
 import { MAX_EXPANSION } from './eval.js';
 import { cString, isCSpace, parseCLong, toInt32 } from './numeric.js';
 import { floatBody, type FloatConversion } from './printf-float.js';
@@ -288,7 +288,7 @@ export function formatBuiltin(_builtinName: string, args: string[]): PureResult 
     }
     const spec: Spec = { flags, width, precision, length, conversion };
     if (tooLarge(spec)) {
-      diagnostics.push({ severity: 'error', message: 'memory exhausted' });
+      diagnostics.push(MEMORY_EXHAUSTED);
       return { text: '', diagnostics };
     }
     out.push(renderSpec(spec, reader));

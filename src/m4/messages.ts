@@ -66,6 +66,18 @@ export class Reporter {
     throw new M4Exit(1);
   }
 
+  /**
+   * GNU running out of memory: "m4: message" as error() prints it after flushing standard
+   * output, or with `bare` the message alone as glibc's obstack prints it (before the exit
+   * flushes standard output). Stops with status 1.
+   */
+  outOfMemory(message: string, bare: boolean): never {
+    this.diagnostics.push({ file: undefined, line: undefined, message, severity: 'fatal' });
+    if (!bare) this.flushStdout();
+    this.stderr.write(bare ? `${message}\n` : `${this.programName}: ${message}\n`);
+    throw new M4Exit(1);
+  }
+
   /** glibc's error(0, ...): "m4: message", without -E's effect on the exit status. */
   plain(message: string): void {
     this.print(undefined, undefined, message, Reporter.severityOf(message));

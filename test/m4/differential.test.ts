@@ -9,7 +9,7 @@ import { hasM4Oracle, missingOracleNotice } from '../../src/oracle/oracles.js';
 import { listPrograms, loadProgram, PROGRAMS_ROOT, runBoth } from '../support/m4-diff.js';
 import { programOfKnownDifference, readKnownDifferences, knownDifferenceTest } from './known-differences.js';
 
-const SIDECARS = ['.args', '.stdin', '.env'];
+const SIDECARS = ['.args', '.stdin', '.env', '.memlimit'];
 const MIN_PROGRAMS = 300;
 /** Generous: a few stress programs (10,000-argument shift recursion) take GNU m4 seconds too. */
 const PROGRAM_TIMEOUT_MS = 300_000;

@@ -93,6 +93,22 @@ describe('M4 engine API', () => {
     expect(m4.output()).toBe('a\n');
   });
 
+  it('stops as GNU does out of memory when text outgrows a JS string', () => {
+    const m4 = new M4();
+    m4.defineBuiltin('huge', () => 'x'.repeat(2 ** 30));
+    m4.expand("before\nm4wrap(`dropped')divert(1)dropped\ndivert(0)huge\nafter\n");
+    expect(m4.stopped).toBe(true);
+    expect(m4.finish()).toBe(1);
+    expect(m4.output()).toBe('before\n');
+    expect(m4.errors()).toBe('m4: memory exhausted\n');
+    expect(m4.diagnostics.at(-1)).toEqual({
+      file: undefined,
+      line: undefined,
+      message: 'memory exhausted',
+      severity: 'fatal',
+    });
+  });
+
   it('runs m4wrap text last, the last saved first', () => {
     const m4 = new M4();
     m4.expand("m4wrap(`1\n')m4wrap(`2\n')x\n");

@@ -139,7 +139,7 @@ describe('eval radix and width', () => {
   it('refuses expansions of gigabytes instead of hanging', () => {
     const result = evalBuiltin('eval', ['-2147483648', '1']);
     expect(result.text).toBe('');
-    expect(result.diagnostics).toEqual([{ severity: 'error', message: 'memory exhausted' }]);
+    expect(result.diagnostics).toEqual([{ severity: 'fatal', message: 'memory exhausted' }]);
   });
 });
 

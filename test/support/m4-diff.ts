@@ -48,6 +48,11 @@ export interface M4Program {
   env: Record<string, string>;
   /** Files copied into the working directory before each run (the area's `fixtures/`). */
   fixturesDir?: string;
+  /**
+   * `NAME.memlimit`: GNU m4's virtual memory in kilobytes (`ulimit -v`), for programs that make
+   * it run out of memory (mailcf stops at its own limit on the length of an expansion).
+   */
+  memoryLimitKb?: number;
 }
 
 /** What one run produced: both streams, the exit status and every file left in the directory. */
@@ -118,6 +123,7 @@ export function loadProgram(id: string, root = PROGRAMS_ROOT): M4Program {
   // A program the command line does not name is read from standard input instead.
   const stdin = sidecar('.stdin') ?? (namesProgram ? '' : text);
   const envText = sidecar('.env');
+  const memlimit = sidecar('.memlimit');
   const fixturesDir = join(dirname(base), 'fixtures');
   return {
     id,
@@ -127,6 +133,7 @@ export function loadProgram(id: string, root = PROGRAMS_ROOT): M4Program {
     stdin,
     env: { ...BASE_ENV, ...(envText === undefined ? {} : parseEnv(envText)) },
     fixturesDir: existsSync(fixturesDir) ? fixturesDir : undefined,
+    memoryLimitKb: memlimit === undefined ? undefined : Number(memlimit.trim()),
   };
 }
 
@@ -168,7 +175,25 @@ export function snapshotFiles(dir: string): Record<string, string> {
  * A run that outlives `timeoutMs` throws an error whose code is ETIMEDOUT.
  */
 export function runGnuM4(program: M4Program, dir: string, timeoutMs = 120_000): M4Outcome {
-  const r = spawnSync(M4_ORACLE, program.argv, {
+  const limit = program.memoryLimitKb;
+  // With a memory limit a shell sets it and becomes m4, still started as `m4` (--norc: bash
+  // would read ~/.bashrc when its standard input is a socket, as Node's pipes are).
+  const [command, args] =
+    limit === undefined
+      ? [M4_ORACLE, program.argv]
+      : [
+          'bash',
+          [
+            '--norc',
+            '-c',
+            'ulimit -v "$1" && shift && exec -a m4 "$@"',
+            'bash',
+            String(limit),
+            M4_ORACLE,
+            ...program.argv,
+          ],
+        ];
+  const r = spawnSync(command, args, {
     argv0: 'm4',
     cwd: dir,
     env: program.env,

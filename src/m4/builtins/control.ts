@@ -8,9 +8,10 @@ import { strerror } from '../errno.js';
 import { argText, M4Exit, type BuiltinDef, type MacroArg } from '../types.js';
 import { builtin } from './define.js';
 
-/** Reports what a pure helper found; an 'error' also makes the exit status 1. */
+/** Reports what a pure helper found; an 'error' also makes the exit status 1, a 'fatal' stops m4. */
 export function report(rt: Runtime, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) {
+    if (d.severity === 'fatal') rt.reporter.outOfMemory(d.message, d.bare ?? false);
     rt.warn(d.message);
     if (d.severity === 'error') rt.reporter.retcode = 1;
   }
