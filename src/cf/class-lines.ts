@@ -7,7 +7,7 @@ import { expandMacros, macroId, parseMacroId } from './macros.js';
 import { MATCHCLASS } from './meta.js';
 import { isSpace } from '../sendmail/ctype.js';
 import { extractQuoted } from './strings.js';
-import { scanfWord } from './scanf.js';
+import { ScanBuffer, scanfWord } from './scanf.js';
 
 const MAXLINE = 2048;
 
@@ -120,9 +120,10 @@ function fileClass(
     if (!optional) errors.syserr(`fileclass: cannot open '${file}'`, result.code);
     return;
   }
+  const buffer = scanBuffer(config);
   for (const line of fileLines(result.text)) {
     if (line[0] === '#') continue;
-    const word = scanfWord(line, format);
+    const word = scanfWord(line, format, buffer);
     if (word === null) continue;
     for (const w of words(word)) addToClass(config, classId, w);
   }
@@ -145,6 +146,18 @@ function runClassProgram(config: SendmailConfig, command: string, env: CfEnviron
   child.lineNumber = config.errors.lineNumber;
   child.syserr(`${argv[0]}: cannot exec`, run.code);
   return { ok: true, text: said };
+}
+
+/**
+ * sendmail's wordbuf, never cleared: what one F line's last value left there is still there
+ * for the next (as long as nothing else used that stack space, which we cannot know).
+ */
+const scanBuffers = new WeakMap<SendmailConfig, ScanBuffer>();
+
+function scanBuffer(config: SendmailConfig): ScanBuffer {
+  let buffer = scanBuffers.get(config);
+  if (!buffer) scanBuffers.set(config, (buffer = new ScanBuffer()));
+  return buffer;
 }
 
 /** Lines as sm_io_fgets reads them (each with its newline; at most MAXLINE-1 bytes at a time). */
