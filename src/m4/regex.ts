@@ -107,8 +107,11 @@ export function compileEmacsRegex(
   return emacsToJsRegExp(cString(pattern));
 }
 
-/** GNU aborts the whole run here; we report it as an error and give up the expansion. */
-const MEMORY_EXHAUSTED: Diagnostic = { severity: 'error', message: 'memory exhausted' };
+/**
+ * Copying a group whose end lies before its start makes GNU ask its obstack for an impossible
+ * size: glibc prints a bare `memory exhausted` and m4 stops at once (a 'fatal' diagnostic).
+ */
+const IMPOSSIBLE_COPY: Diagnostic = { severity: 'fatal', message: 'memory exhausted', bare: true };
 
 class Substitution {
   readonly diagnostics: Diagnostic[] = [];
@@ -198,7 +201,7 @@ export function regexpBuiltin(
   if (!match) return { text: '', diagnostics: [] };
   const substitution = new Substitution(state, compiled.regex.groups);
   substitution.replace(victim, cString(args[2]), match.registers);
-  if (substitution.failed) return { text: '', diagnostics: [...substitution.diagnostics, MEMORY_EXHAUSTED] };
+  if (substitution.failed) return { text: '', diagnostics: [...substitution.diagnostics, IMPOSSIBLE_COPY] };
   return { text: substitution.result(), diagnostics: substitution.diagnostics };
 }
 
@@ -233,7 +236,7 @@ export function patsubstBuiltin(
     substitution.text(victim.slice(offset, match.start));
     substitution.replace(victim, replacement, match.registers);
     if (substitution.failed)
-      return { text: '', diagnostics: [...substitution.diagnostics, MEMORY_EXHAUSTED] };
+      return { text: '', diagnostics: [...substitution.diagnostics, IMPOSSIBLE_COPY] };
     offset = match.end;
     // An empty match copies one byte and moves on, so the search cannot stall.
     if (match.start === match.end) substitution.text(victim.slice(offset, ++offset));
