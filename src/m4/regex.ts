@@ -235,8 +235,7 @@ export function patsubstBuiltin(
     }
     substitution.text(victim.slice(offset, match.start));
     substitution.replace(victim, replacement, match.registers);
-    if (substitution.failed)
-      return { text: '', diagnostics: [...substitution.diagnostics, IMPOSSIBLE_COPY] };
+    if (substitution.failed) return { text: '', diagnostics: [...substitution.diagnostics, IMPOSSIBLE_COPY] };
     offset = match.end;
     // An empty match copies one byte and moves on, so the search cannot stall.
     if (match.start === match.end) substitution.text(victim.slice(offset, ++offset));
