@@ -2,7 +2,7 @@
 // GNU accepts (anything else draws "unrecognized specifier" and is dropped), and glibc's output.
 import { MEMORY_EXHAUSTED, type Diagnostic, type PureResult } from './diagnostics.js';
 import { MAX_EXPANSION } from './eval.js';
-import { cString, isCSpace, parseCLong, toInt32 } from './numeric.js';
+import { cString, isCSpace, parseCLong, plainInt, toInt32 } from './numeric.js';
 import { floatBody, type FloatConversion } from './printf-float.js';
 import { type CDouble, parseCDouble } from './strtod.js';
 
@@ -43,10 +43,10 @@ const LENGTH_EXCLUDES: Record<'l' | 'h', string> = { l: 'cs', h: 'aAceEfFgGs' };
 
 /** Reads format's arguments one at a time, with GNU's conversions and warnings. */
 class ArgumentReader {
-  private next = 0;
-
   constructor(
     private readonly args: string[],
+    /** The next argument to read. */
+    private next: number,
     private readonly diagnostics: Diagnostic[],
   ) {}
 
@@ -83,6 +83,8 @@ class ArgumentReader {
   int(): number {
     const text = this.take();
     if (text === undefined) return 0;
+    const plain = plainInt(text);
+    if (plain === plain) return plain; // not NaN: a plain decimal needs none of strtol's cases
     if (text === '') {
       this.warn('empty string treated as 0');
       return 0;
@@ -127,26 +129,45 @@ function zeroPad(prefix: string, digits: string, width: number): string {
   return prefix + digits.padStart(width - prefix.length, '0');
 }
 
-/** The C type printf reads the value as: its width in bits and signedness. */
-function integerType(spec: Spec): { bits: bigint; signed: boolean } {
-  const signed = spec.conversion === 'd' || spec.conversion === 'i';
-  const bits = spec.length === 'l' ? 64n : spec.length === 'h' ? 16n : spec.length === 'hh' ? 8n : 32n;
-  return { bits, signed };
+/** The digits of an integer conversion (before precision and prefix) and its sign. */
+interface IntegerDigits {
+  negative: boolean;
+  zero: boolean;
+  digits: string;
 }
 
-function renderInteger(spec: Spec, raw: bigint): string {
-  const { bits, signed } = integerType(spec);
-  const value = signed ? BigInt.asIntN(Number(bits), raw) : BigInt.asUintN(Number(bits), raw);
+function radixOf(conversion: string): number {
+  return conversion === 'o' ? 8 : conversion === 'x' || conversion === 'X' ? 16 : 10;
+}
+
+/** A value read as a C int, converted to the type printf reads (8, 16 or 32 bits). */
+function intDigits(spec: Spec, raw: number): IntegerDigits {
+  const signed = spec.conversion === 'd' || spec.conversion === 'i';
+  const shift = spec.length === 'h' ? 16 : spec.length === 'hh' ? 24 : 0;
+  // Narrow to the type's width, then read it as signed or unsigned.
+  let value = (raw << shift) >> shift;
+  if (!signed) value = shift === 0 ? value >>> 0 : value & (0xffffffff >>> shift);
+  const magnitude = Math.abs(value);
+  return { negative: value < 0, zero: value === 0, digits: magnitude.toString(radixOf(spec.conversion)) };
+}
+
+/** A value read as a C long (64 bits), for the `l` modifier. */
+function longDigits(spec: Spec, raw: bigint): IntegerDigits {
+  const signed = spec.conversion === 'd' || spec.conversion === 'i';
+  const value = signed ? BigInt.asIntN(64, raw) : BigInt.asUintN(64, raw);
+  const magnitude = value < 0n ? -value : value;
+  return { negative: value < 0n, zero: value === 0n, digits: magnitude.toString(radixOf(spec.conversion)) };
+}
+
+function renderInteger(spec: Spec, value: IntegerDigits): string {
   const { flags, precision, conversion } = spec;
-  const negative = value < 0n;
-  const magnitude = negative ? -value : value;
-  const radix = conversion === 'o' ? 8 : conversion === 'x' || conversion === 'X' ? 16 : 10;
-  let digits = precision === 0 && magnitude === 0n ? '' : magnitude.toString(radix);
+  const signed = conversion === 'd' || conversion === 'i';
+  let digits = precision === 0 && value.zero ? '' : value.digits;
   if (conversion === 'X') digits = digits.toUpperCase();
   if (precision !== undefined) digits = digits.padStart(precision, '0');
-  let prefix = negative ? '-' : signed && flags.plus ? '+' : signed && flags.space ? ' ' : '';
+  let prefix = value.negative ? '-' : signed && flags.plus ? '+' : signed && flags.space ? ' ' : '';
   if (flags.alternate && conversion === 'o' && !digits.startsWith('0')) digits = '0' + digits;
-  if (flags.alternate && (conversion === 'x' || conversion === 'X') && magnitude !== 0n) {
+  if (flags.alternate && (conversion === 'x' || conversion === 'X') && !value.zero) {
     prefix += conversion === 'x' ? '0x' : '0X';
   }
   if (flags.zero && !flags.minus && precision === undefined) return zeroPad(prefix, digits, spec.width);
@@ -184,7 +205,10 @@ function renderSpec(spec: Spec, reader: ArgumentReader): string {
     case 'u':
     case 'x':
     case 'X':
-      return renderInteger(spec, spec.length === 'l' ? reader.long() : BigInt(reader.int()));
+      return renderInteger(
+        spec,
+        spec.length === 'l' ? longDigits(spec, reader.long()) : intDigits(spec, reader.int()),
+      );
     default:
       return renderFloat(spec, reader.double());
   }
@@ -195,103 +219,165 @@ function tooLarge(spec: Spec): boolean {
   return spec.width > MAX_EXPANSION || (spec.precision ?? 0) > MAX_EXPANSION;
 }
 
+/**
+ * One `%` directive of a format, as parsed: what the format text says. Widths and precisions
+ * given as `*` are read from the arguments when the directive runs.
+ */
+interface Directive {
+  /** The flag characters. */
+  flags: Flags;
+  widthFromArg: boolean;
+  /** The width digits, wrapped like a C int (negative means left-justified). */
+  width: number;
+  precisionFromArg: boolean;
+  /** The precision digits; undefined without a `.`, or when they wrap negative. */
+  precision: number | undefined;
+  length: LengthModifier;
+  conversion: string;
+  /** GNU passes the conversion to printf (known, and allowed with these flags). */
+  accepted: boolean;
+}
+
+/** A format split into literal text and directives, in order. */
+type ParsedFormat = (string | Directive)[];
+
+/** Parses the directive after a `%` at `start`; returns it and where the format goes on. */
+function parseDirective(fmt: string, start: number): { directive: Directive; end: number } {
+  let i = start;
+  // Conversions still allowed, as a set of characters crossed off as flags rule them out.
+  let excluded = '';
+  const flags: Flags = {
+    thousands: false,
+    plus: false,
+    minus: false,
+    space: false,
+    zero: false,
+    alternate: false,
+  };
+  for (; i < fmt.length && Object.hasOwn(FLAG_EXCLUDES, fmt[i]); i++) {
+    const flag = fmt[i];
+    excluded += FLAG_EXCLUDES[flag];
+    if (flag === "'") flags.thousands = true;
+    else if (flag === '+') flags.plus = true;
+    else if (flag === ' ') flags.space = true;
+    else if (flag === '0') flags.zero = true;
+    else if (flag === '#') flags.alternate = true;
+    else flags.minus = true;
+  }
+  // Width: `*` takes an argument (negative means left-justified), digits wrap like a C int.
+  let width = 0;
+  const widthFromArg = fmt[i] === '*';
+  if (widthFromArg) i++;
+  else while (isDigitAt(fmt, i)) width = (width * 10 + (fmt.charCodeAt(i++) - 48)) | 0;
+  let precision: number | undefined;
+  let precisionFromArg = false;
+  if (fmt[i] === '.') {
+    excluded += PRECISION_EXCLUDES;
+    i++;
+    if (fmt[i] === '*') {
+      precisionFromArg = true;
+      i++;
+    } else {
+      let p = 0;
+      while (isDigitAt(fmt, i)) p = (p * 10 + (fmt.charCodeAt(i++) - 48)) | 0;
+      precision = p < 0 ? undefined : p;
+    }
+  }
+  let length: LengthModifier = '';
+  if (fmt[i] === 'l') {
+    length = 'l';
+    excluded += LENGTH_EXCLUDES.l;
+    i++;
+  } else if (fmt[i] === 'h') {
+    length = 'h';
+    i++;
+    if (fmt[i] === 'h') {
+      length = 'hh';
+      i++;
+    }
+    excluded += LENGTH_EXCLUDES.h;
+  }
+  const conversion = fmt[i] ?? '';
+  // A missing conversion (the format ended) is unrecognized too, and consumes nothing more.
+  if (conversion !== '') i++;
+  const accepted =
+    conversion !== '' && ALL_CONVERSIONS.includes(conversion) && !excluded.includes(conversion);
+  const directive = { flags, widthFromArg, width, precisionFromArg, precision, length, conversion, accepted };
+  return { directive, end: i };
+}
+
+function parseFormat(fmt: string): ParsedFormat {
+  const parsed: ParsedFormat = [];
+  let literal = '';
+  let i = 0;
+  for (;;) {
+    const percent = fmt.indexOf('%', i);
+    if (percent < 0) break;
+    literal += fmt.slice(i, percent);
+    i = percent + 1;
+    if (fmt[i] === '%') {
+      literal += '%';
+      i++;
+      continue;
+    }
+    if (literal !== '') parsed.push(literal);
+    literal = '';
+    const { directive, end } = parseDirective(fmt, i);
+    parsed.push(directive);
+    i = end;
+  }
+  literal += fmt.slice(i);
+  if (literal !== '') parsed.push(literal);
+  return parsed;
+}
+
+/** Formats used in loops are parsed once. */
+const parsedFormats = new Map<string, ParsedFormat>();
+const PARSED_FORMAT_LIMIT = 256;
+
+function parsedFormat(fmt: string): ParsedFormat {
+  let parsed = parsedFormats.get(fmt);
+  if (parsed === undefined) {
+    parsed = parseFormat(fmt);
+    if (parsedFormats.size >= PARSED_FORMAT_LIMIT) parsedFormats.delete(parsedFormats.keys().next().value!);
+    parsedFormats.set(fmt, parsed);
+  }
+  return parsed;
+}
+
 /** format(fmt, args...). `args` exclude the macro name. */
 export function formatBuiltin(_builtinName: string, args: string[]): PureResult {
   const diagnostics: Diagnostic[] = [];
   if (args.length === 0) return { text: '', diagnostics };
   const fmt = cString(args[0]);
-  const reader = new ArgumentReader(args.slice(1), diagnostics);
-  const out: string[] = [];
-  let i = 0;
-  for (;;) {
-    const percent = fmt.indexOf('%', i);
-    if (percent < 0) {
-      out.push(fmt.slice(i));
-      break;
-    }
-    out.push(fmt.slice(i, percent));
-    i = percent + 1;
-    if (fmt[i] === '%') {
-      out.push('%');
-      i++;
+  const reader = new ArgumentReader(args, 1, diagnostics);
+  let out = '';
+  for (const piece of parsedFormat(fmt)) {
+    if (typeof piece === 'string') {
+      out += piece;
       continue;
     }
-    // Conversions still allowed, as a set of characters crossed off as flags rule them out.
-    let excluded = '';
-    const exclude = (chars: string): void => {
-      excluded += chars;
-    };
-    const flags: Flags = {
-      thousands: false,
-      plus: false,
-      minus: false,
-      space: false,
-      zero: false,
-      alternate: false,
-    };
-    for (; i < fmt.length && fmt[i] in FLAG_EXCLUDES; i++) {
-      const flag = fmt[i];
-      exclude(FLAG_EXCLUDES[flag]);
-      if (flag === "'") flags.thousands = true;
-      else if (flag === '+') flags.plus = true;
-      else if (flag === ' ') flags.space = true;
-      else if (flag === '0') flags.zero = true;
-      else if (flag === '#') flags.alternate = true;
-      else flags.minus = true;
-    }
-    // Width: `*` takes an argument (negative means left-justified), digits wrap like a C int.
-    let width = 0;
-    if (fmt[i] === '*') {
-      width = reader.int();
-      i++;
-    } else {
-      while (isDigitAt(fmt, i)) width = (width * 10 + (fmt.charCodeAt(i++) - 48)) | 0;
-    }
+    let flags = piece.flags;
+    let width = piece.widthFromArg ? reader.int() : piece.width;
     if (width < 0) {
-      flags.minus = true;
+      if (!flags.minus) flags = { ...flags, minus: true };
       width = -width;
     }
-    let precision: number | undefined;
-    if (fmt[i] === '.') {
-      exclude(PRECISION_EXCLUDES);
-      i++;
-      if (fmt[i] === '*') {
-        const p = reader.int();
-        precision = p < 0 ? undefined : p;
-        i++;
-      } else {
-        let p = 0;
-        while (isDigitAt(fmt, i)) p = (p * 10 + (fmt.charCodeAt(i++) - 48)) | 0;
-        precision = p < 0 ? undefined : p;
-      }
+    let precision = piece.precision;
+    if (piece.precisionFromArg) {
+      const p = reader.int();
+      precision = p < 0 ? undefined : p;
     }
-    let length: LengthModifier = '';
-    if (fmt[i] === 'l') {
-      length = 'l';
-      exclude(LENGTH_EXCLUDES.l);
-      i++;
-    } else if (fmt[i] === 'h') {
-      length = 'h';
-      i++;
-      if (fmt[i] === 'h') {
-        length = 'hh';
-        i++;
-      }
-      exclude(LENGTH_EXCLUDES.h);
-    }
-    const conversion = fmt[i] ?? '';
-    // A missing conversion (the format ended) is unrecognized too, and consumes nothing more.
-    if (conversion !== '') i++;
-    if (conversion === '' || !ALL_CONVERSIONS.includes(conversion) || excluded.includes(conversion)) {
+    if (!piece.accepted) {
       diagnostics.push({ severity: 'warning', message: `Warning: unrecognized specifier in \`${fmt}'` });
       continue;
     }
-    const spec: Spec = { flags, width, precision, length, conversion };
+    const spec: Spec = { flags, width, precision, length: piece.length, conversion: piece.conversion };
     if (tooLarge(spec)) {
       diagnostics.push(MEMORY_EXHAUSTED);
       return { text: '', diagnostics };
     }
-    out.push(renderSpec(spec, reader));
+    out += renderSpec(spec, reader);
   }
-  return { text: out.join(''), diagnostics };
+  return { text: out, diagnostics };
 }

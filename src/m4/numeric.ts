@@ -13,6 +13,24 @@ export function isCSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\v' || ch === '\f' || ch === '\r';
 }
 
+/**
+ * The value of a plain decimal that fits a C int as strtol reads it (an optional `-` and one
+ * to nine digits, nothing else), or NaN for anything else. Builtins' numbers are nearly always
+ * plain, and this spares them strtol's 64-bit cases.
+ */
+export function plainInt(text: string): number {
+  const length = text.length;
+  let i = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  if (length === i || length - i > 9) return NaN;
+  let value = 0;
+  for (; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return NaN;
+    value = value * 10 + digit;
+  }
+  return text.charCodeAt(0) === 45 ? -value | 0 : value;
+}
+
 const LONG_MAX = (1n << 63n) - 1n;
 const LONG_MIN = -(1n << 63n);
 

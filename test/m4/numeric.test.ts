@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/m4/diagnostics.js';
-import { cString, numericArg, parseCLong, toInt32 } from '../../src/m4/numeric.js';
+import { cString, numericArg, parseCLong, plainInt, toInt32 } from '../../src/m4/numeric.js';
 import { missingOracleNotice } from '../../src/oracle/oracles.js';
 import { disagreements, engineDisagreement, hasM4Oracle, type PureCall } from './pure-harness.js';
 
@@ -56,6 +56,21 @@ describe('numericArg', () => {
   it('sees only up to a NUL byte, as a C string', () => {
     expect(cString('12\0x')).toBe('12');
     expect(read('12\0x')).toEqual({ value: 12, messages: [] });
+  });
+});
+
+describe('plainInt (the fast path for plain decimals)', () => {
+  it('reads what needs none of strtol: an optional minus and up to nine digits', () => {
+    expect(plainInt('42')).toBe(42);
+    expect(plainInt('-999999999')).toBe(-999999999);
+    expect(plainInt('007')).toBe(7);
+    expect(Object.is(plainInt('-0'), 0)).toBe(true);
+  });
+
+  it('leaves everything else to strtol', () => {
+    for (const text of ['', '-', '+5', ' 5', '5 ', '1234567890', '0x1f', '1e3', '\xb2']) {
+      expect(plainInt(text)).toBeNaN();
+    }
   });
 });
 

@@ -2,7 +2,7 @@
 // m4wrap, divert, divnum, undivert.
 import type { Diagnostic } from '../diagnostics.js';
 import { joinArgs } from '../expand.js';
-import { isCSpace, numericArg, parseCLong, toInt32 } from '../numeric.js';
+import { isCSpace, numericArg, parseCLong, plainInt, toInt32 } from '../numeric.js';
 import type { Runtime } from '../runtime.js';
 import { strerror } from '../errno.js';
 import { argText, M4Exit, type BuiltinDef, type MacroArg } from '../types.js';
@@ -17,12 +17,11 @@ export function report(rt: Runtime, diagnostics: readonly Diagnostic[]): void {
   }
 }
 
-const PLAIN_INT = /^-?[0-9]{1,9}$/;
-
 /** GNU's numeric_arg: the number, or undefined (after a message) when unusable. */
 export function numeric(rt: Runtime, argv: readonly MacroArg[], text: string): number | undefined {
-  // Plain decimals that fit an int need none of strtol's corner cases.
-  if (PLAIN_INT.test(text)) return Number(text);
+  const plain = plainInt(text);
+  if (plain === plain) return plain; // not NaN
+
   const diagnostics: Diagnostic[] = [];
   const value = numericArg(argText(argv, 0), text, diagnostics);
   report(rt, diagnostics);
