@@ -6,13 +6,15 @@ import type { SendmailConfig } from '../cf/config.js';
 import { expandMacros, type MacroTable } from '../cf/macros.js';
 import type { Mailer } from '../cf/model.js';
 import { nodeMapEnvironment } from '../rules/maps/environment.js';
-import { strtol } from '../sendmail/c-numbers.js';
+import { trustedUidOf } from '../cf/options.js';
 import type { MapEnvironment, MapMacros, MapOptions, TextSourceSpec } from '../rules/maps/types.js';
 
 /** Which macro table map lookups read and write (BlankEnvelope while reading, then the test one). */
 export interface CurrentMacros {
   table: MacroTable;
 }
+
+export { trustedUidOf };
 
 /** sendmail's ProgMailer: the "prog" mailer, known once the .cf has been read. */
 export interface ProgMailerRef {
@@ -50,21 +52,6 @@ function mapMacros(config: SendmailConfig, current: CurrentMacros): MapMacros {
     get: (name) => current.table.get(macroIdOf(config, name)),
     define: (name, value) => current.table.set(macroIdOf(config, name), value),
   };
-}
-
-/** C's atoi on a value that starts with a digit: strtol's clamp, then the low 32 bits (uid_t). */
-function atoiUid(text: string): number {
-  return Number(BigInt.asUintN(32, strtol(text).value));
-}
-
-/** sendmail's TrustedUid: the TrustedUser option's value as a uid, 0 when unset or unknown. */
-export function trustedUidOf(
-  value: string | undefined,
-  getpwnam: (name: string) => { uid: number } | null,
-): number {
-  if (value === undefined || value === '') return 0;
-  if (/^[0-9]/.test(value)) return atoiUid(value);
-  return getpwnam(value)?.uid ?? 0;
 }
 
 /** prog_open's directories: the prog mailer's D= list expanded in the current envelope. */

@@ -3,6 +3,8 @@
 import type { SendmailConfig } from './config.js';
 import type { CfEnvironment, FileReadResult } from './environment.js';
 import { ErrorChannel } from './errors.js';
+import { trustedUidOf } from './options.js';
+import { SafeFlags } from '../sendmail/safefile.js';
 import { expandMacros, macroId, parseMacroId } from './macros.js';
 import { MATCHCLASS } from './meta.js';
 import { isSpace } from '../sendmail/ctype.js';
@@ -102,7 +104,7 @@ function fileClass(
   isMap: boolean,
   optional: boolean,
   env: CfEnvironment,
-  _safe: boolean,
+  safe: boolean,
 ): void {
   const { errors } = config;
   if (file === '') {
@@ -115,7 +117,13 @@ function fileClass(
   }
   let result;
   if (file[0] === '|') result = runClassProgram(config, file.slice(1), env);
-  else result = env.readFile(file);
+  else {
+    const problem = env.checkFile?.(file, classFileChecks(config, safe), {
+      trustedUid: trustedUidOf(config.options.raw.get('TrustedUser'), (n) => env.getpwnam(n)),
+      dontBlame: config.options.dontBlame,
+    });
+    result = problem ? { ok: false as const, code: problem } : env.readFile(file);
+  }
   if (!result.ok) {
     if (!optional) errors.syserr(`fileclass: cannot open '${file}'`, result.code);
     return;
@@ -127,6 +135,17 @@ function fileClass(
     if (word === null) continue;
     for (const w of words(word)) addToClass(config, classId, w);
   }
+}
+
+/** What fileclass asks of a class file (safefopen's flags). */
+function classFileChecks(config: SendmailConfig, safe: boolean): number {
+  const blame = config.options.dontBlame;
+  let flags = SafeFlags.REGONLY;
+  if (!blame.has('classfileinunsafedirpath')) flags |= SafeFlags.SAFEDIRPATH;
+  if (!blame.has('linkedclassfileinwritabledir')) flags |= SafeFlags.NOWLINK;
+  if (safe) flags |= SafeFlags.OPENASROOT;
+  else if ((process.getuid?.() ?? 0) === 0) flags |= SafeFlags.ROOTOK;
+  return flags;
 }
 
 /**

@@ -3,6 +3,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { bytePath } from '../sendmail/byte-paths.js';
 import { progOpen } from '../sendmail/prog-open.js';
+import { nodeSafeFileSystem, safeFile, type SafeFileSystem } from '../sendmail/safefile.js';
+import { userInfo } from 'node:os';
 
 export interface PasswdEntry {
   name: string;
@@ -18,8 +20,19 @@ export interface GroupEntry {
 /** A file read: latin1 text, or the errno name of the failure. */
 export type FileReadResult = { ok: true; text: string } | { ok: false; code: string };
 
+/** What a safefile() check needs to know besides the flags. */
+export interface FileCheckOptions {
+  trustedUid: number;
+  dontBlame: ReadonlySet<string>;
+}
+
 export interface CfEnvironment {
   readFile(path: string): FileReadResult;
+  /**
+   * sendmail's safefile() for a file about to be read, as the user running us (SafeFlags):
+   * null when it may be read, else the errno name. Without it every file may be read.
+   */
+  checkFile?(path: string, flags: number, options: FileCheckOptions): string | null;
   /**
    * Runs a program as sendmail's prog_open does (F|program, while the .cf is read) as the given
    * user, and returns its standard output, or the errno name of a failed execve.
@@ -45,9 +58,18 @@ function parseColonFile<T>(path: string, make: (fields: string[]) => T | null): 
   return out;
 }
 
+function userName(): string | null {
+  try {
+    return userInfo().username;
+  } catch {
+    return null;
+  }
+}
+
 /** The running system: /etc/passwd and /etc/group, real files and programs. */
 export function nodeCfEnvironment(): CfEnvironment {
   let users: PasswdEntry[] | null = null;
+  let fileSystem: SafeFileSystem | null = null;
   let groups: GroupEntry[] | null = null;
   return {
     readFile(path) {
@@ -57,6 +79,19 @@ export function nodeCfEnvironment(): CfEnvironment {
       } catch (err) {
         return { ok: false, code: (err as NodeJS.ErrnoException).code ?? 'EIO' };
       }
+    },
+    checkFile(path, flags, options) {
+      fileSystem ??= nodeSafeFileSystem();
+      const uid = process.getuid?.() ?? 0;
+      const caller = {
+        uid,
+        gid: process.getgid?.() ?? 0,
+        user: userName(),
+        realUid: uid,
+        trustedUid: options.trustedUid,
+        dontBlame: options.dontBlame,
+      };
+      return safeFile(path, caller, flags, fileSystem);
     },
     runProgram(argv, user) {
       const r = progOpen(argv, { uid: user.uid, gid: user.gid });

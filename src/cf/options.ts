@@ -6,6 +6,7 @@ import type { CfEnvironment } from './environment.js';
 import { asciiLower } from '../sendmail/ctype.js';
 import { OPTION_TABLE, SUBOPT, type OptionInfo } from './option-table.js';
 import { applyOptionValue } from './option-values.js';
+import { strtol } from '../sendmail/c-numbers.js';
 
 export interface SetOptionContext {
   config: SendmailConfig;
@@ -121,4 +122,19 @@ function findLongOption(name: string): LongLookup {
     selected = o;
   }
   return selected === null ? { kind: 'unknown' } : { kind: 'found', option: selected };
+}
+
+/** C's atoi on a value that starts with a digit: strtol's clamp, then the low 32 bits (uid_t). */
+function atoiUid(text: string): number {
+  return Number(BigInt.asUintN(32, strtol(text).value));
+}
+
+/** sendmail's TrustedUid: the TrustedUser option's value as a uid, 0 when unset or unknown. */
+export function trustedUidOf(
+  value: string | undefined,
+  getpwnam: (name: string) => { uid: number } | null,
+): number {
+  if (value === undefined || value === '') return 0;
+  if (/^[0-9]/.test(value)) return atoiUid(value);
+  return getpwnam(value)?.uid ?? 0;
 }

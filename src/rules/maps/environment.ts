@@ -1,9 +1,9 @@
 // The real world as maps see it: files read from disk, sendmail's safefile() checks, programs
 // run as sendmail runs them (in /tmp, as the default user, with AGENT=sendmail only).
-import { lstatSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { bytePath } from '../../sendmail/byte-paths.js';
 import { progOpen } from '../../sendmail/prog-open.js';
+import { SafeFlags, nodeSafeFileSystem, safeFile, type SafeFileSystem } from '../../sendmail/safefile.js';
 import type {
   FileRead,
   MapDiagnostic,
@@ -14,9 +14,6 @@ import type {
   SyslogPriority,
   TextSourceSpec,
 } from './types.js';
-
-const S_IWGRP = 0o020;
-const S_IWOTH = 0o002;
 
 export const DEFAULT_MAP_OPTIONS: MapOptions = {
   serviceSwitchFile: '/etc/mail/service.switch',
@@ -42,81 +39,23 @@ export function readLatin1(path: string): FileRead {
   }
 }
 
-/**
- * sendmail's safedirpath() for a directory: no component may be group or world writable
- * (symbolic links are followed and their targets checked too).
- */
-function unsafeDirectory(dir: string, depth = 0): string | null {
-  if (depth > 20) return 'ELOOP';
-  const parts = dir.split('/').filter((p) => p !== '');
-  let path = dir.startsWith('/') ? '' : '.';
-  const prefixes = [dir.startsWith('/') ? '/' : '.'];
-  for (const part of parts) {
-    path = path === '' || path === '/' ? `/${part}` : `${path}/${part}`;
-    prefixes.push(path);
-  }
-  for (const p of prefixes) {
-    if (p.endsWith('/..') || p.endsWith('/.')) continue;
-    let st: Stats;
-    try {
-      st = lstatSync(bytePath(p));
-    } catch (err) {
-      return errnoOf(err);
-    }
-    if (st.isSymbolicLink()) {
-      let link: string;
-      try {
-        link = readlinkSync(bytePath(p), 'latin1');
-      } catch (err) {
-        return errnoOf(err);
-      }
-      const target = resolve(dirname(p), link);
-      const problem = unsafeDirectory(target, depth + 1);
-      if (problem !== null) return problem;
-      continue;
-    }
-    if (st.mode & S_IWOTH) return 'E_SM_WWDIR';
-    if (st.mode & S_IWGRP) return 'E_SM_GWDIR';
-  }
-  return null;
-}
-
-/** Whether the user "root" is listed as a member of this group in /etc/group. */
-function rootInGroup(gid: number): boolean {
-  const read = readLatin1('/etc/group');
-  if (!read.ok) return false;
-  return read.text.split('\n').some((line) => {
-    const f = line.split(':');
-    return f.length >= 4 && Number(f[2]) === gid && f[3]!.split(',').includes('root');
-  });
-}
+let fileSystem: SafeFileSystem | null = null;
 
 /**
- * sendmail's safefile() as root, for a file a map reads: no group- or world-writable directory
- * on the way, a regular file, readable by root as sendmail counts it — through the owner bits
- * only when root or TrustedUser owns the file, else the group bits (root's group or a group
- * listing root), else the others bits.
+ * sendmail's safefile() for a file a map reads (the flags most map classes use: a regular
+ * file, no group- or world-writable directory on the way), as the user running us.
  */
 export function safeFileProblem(path: string, trustedUid = 0): string | null {
-  if (path.length >= 4096) return 'ENAMETOOLONG';
-  const slash = path.lastIndexOf('/');
-  const dir = slash < 0 ? '.' : slash === 0 ? '/' : path.slice(0, slash);
-  const dirProblem = unsafeDirectory(dir);
-  if (dirProblem !== null) return dirProblem;
-  let st: Stats;
-  try {
-    st = statSync(bytePath(path));
-  } catch (err) {
-    return errnoOf(err);
-  }
-  if (!st.isFile()) return 'E_SM_REGONLY';
-  const S_IRUSR = 0o400;
-  let want = S_IRUSR;
-  if (st.uid !== 0 && st.uid !== trustedUid) {
-    want >>= 3;
-    if (st.gid !== 0 && !rootInGroup(st.gid)) want >>= 3;
-  }
-  return (st.mode & want) === want ? null : 'EACCES';
+  fileSystem ??= nodeSafeFileSystem();
+  const uid = process.getuid?.() ?? 0;
+  const caller = {
+    uid,
+    gid: process.getgid?.() ?? 0,
+    user: uid === 0 ? 'root' : null,
+    realUid: uid,
+    trustedUid,
+  };
+  return safeFile(path, caller, SafeFlags.ROOTOK | SafeFlags.REGONLY | SafeFlags.SAFEDIRPATH, fileSystem);
 }
 
 function runProgram(argv: string[], options: MapOptions): ProgramRun {
