@@ -120,6 +120,15 @@ class Parser {
   private value = 0;
   /** Set by the step that failed; every caller returns at once when it is set. */
   failure: Failure = Failure.None;
+  /**
+   * The token last given back (where it starts and ends, what it is). Each precedence level
+   * reads the token after its operand and gives it back when it is not its operator, so one
+   * token is read up to a dozen times: it is scanned only once.
+   */
+  private givenBackAt = -1;
+  private givenBackEnd = 0;
+  private givenBackKind: Tok = Tok.End;
+  private givenBackValue = 0;
 
   constructor(
     private readonly text: string,
@@ -141,11 +150,22 @@ class Parser {
 
   /** Gives the last token back. */
   private unread(): void {
+    this.givenBackAt = this.tokenStart;
+    this.givenBackEnd = this.pos;
+    this.givenBackKind = this.kind;
+    this.givenBackValue = this.value;
     this.pos = this.tokenStart;
   }
 
   /** Reads the next token into `kind` (and `value`); returns its kind. */
   private next(): Tok {
+    if (this.pos === this.givenBackAt) {
+      // Reading a token given back: the text there has not changed.
+      this.tokenStart = this.givenBackAt;
+      this.pos = this.givenBackEnd;
+      this.value = this.givenBackValue;
+      return (this.kind = this.givenBackKind);
+    }
     const s = this.text;
     let pos = this.pos;
     while (isSpaceCode(s.charCodeAt(pos))) pos++;
