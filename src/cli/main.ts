@@ -1,14 +1,17 @@
 // The `mailcf` command line. Subcommands that emulate another tool (`m4`, `test`) parse their own
 // arguments exactly as that tool does, so they are dispatched before commander sees them.
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { createRequire } from 'node:module';
 import { processIO, type CliIO } from './io.js';
 import { commands } from './commands.js';
 
+// Loaded only when commander parses the command line: `mailcf m4` and `mailcf test` start
+// without it (and without reading package.json).
 const require = createRequire(import.meta.url);
-const { version } = require('../../package.json') as { version: string };
 
 export function buildProgram(): Command {
+  const { Command } = require('commander') as typeof import('commander');
+  const { version } = require('../../package.json') as { version: string };
   const program = new Command('mailcf')
     .description('A toolchain for sendmail configuration: m4, the .mc macro library, and sendmail -bt')
     .version(version, '-V, --version');
