@@ -221,7 +221,7 @@ export class TestEnv implements TestModeEnv, AddressEngine {
       table === 'external' ? tables.external : table === 'internal' ? tables.internal : tables.noComments;
     const r = prescan(text, { delimiter, table: t, ignoreUnbalanced, errors: this.errors });
     this.rt.scanVector.write(r.written, !r.failed);
-    return { tokens: r.tokens, end: r.end };
+    return { tokens: r.tokens, end: r.end, truncateInputTo: r.truncateInputTo };
   }
 
   rewrite(tokens: string[], ruleset: number, maxAtom = MAXATOM, from = 0): number {

@@ -13,6 +13,8 @@ export interface ScanResult {
   tokens: string[] | null;
   /** Index of the delimiter (or the end) where the scan stopped. */
   end: number;
+  /** "Address too long": sendmail cut the scanned text to this length in place. */
+  truncateInputTo?: number;
 }
 
 export interface AddressEngine {

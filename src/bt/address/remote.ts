@@ -29,7 +29,8 @@ export function remoteName(addr: string, m: Mailer, flags: AddressFlags, engine:
     : crackAddress(addr, { mustQuoteChars: engine.mustQuoteChars, colonOkInAddr: engine.colonOkInAddr });
 
   const scan = engine.prescan(addr, '\0', 'external');
-  if (scan.tokens === null) return { status, address: addr };
+  // an address that cannot be scanned comes back as given (cut where the scan cut it)
+  if (scan.tokens === null) return { status, address: addr.slice(0, scan.truncateInputTo) };
   const tokens = scan.tokens;
   const step = (ruleset: number): void => {
     if (engine.rewrite(tokens, ruleset, MAXATOM) === EX_TEMPFAIL) status = EX_TEMPFAIL;

@@ -155,14 +155,17 @@ export function compareSessions(
 export function describeComparison(
   c: SessionComparison,
   limit = Number(process.env.BT_DIFF_LIMIT ?? 8),
+  maxChars = Infinity,
 ): string {
-  const show = (s: string | undefined): string => (s === undefined ? '<no answer>' : JSON.stringify(s));
+  const cut = (s: string): string =>
+    s.length > maxChars ? `${s.slice(0, maxChars)}…(${s.length} chars)` : s;
+  const show = (s: string | undefined): string => (s === undefined ? '<no answer>' : cut(JSON.stringify(s)));
   const lines = c.mismatches
     .slice(0, limit)
     .map(
       (m) =>
-        `${m.probe.where}: ${JSON.stringify(m.probe.line)}\n  sendmail: ${show(m.expected)}\n  mailcf:   ${show(m.actual)}`,
+        `${m.probe.where}: ${cut(JSON.stringify(m.probe.line))}\n  sendmail: ${show(m.expected)}\n  mailcf:   ${show(m.actual)}`,
     );
   if (c.mismatches.length > limit) lines.push(`... and ${c.mismatches.length - limit} more`);
-  return [...c.envelope, ...lines].join('\n');
+  return [...c.envelope.map(cut), ...lines].join('\n');
 }
