@@ -1,7 +1,8 @@
 // The public API: an m4 engine you can create with options, extend with JavaScript builtins,
 // feed strings or files, and read back (output, diversions, diagnostics as data). `mailcf m4`
 // is this same engine driven by GNU m4's command line.
-import { isatty } from 'node:tty';
+import { fstatSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { ByteSink } from '../cli/io.js';
 import { builtin } from './builtins/define.js';
 import { defineInitialMacros, registerBuiltins } from './builtins/table.js';
@@ -77,7 +78,15 @@ export interface JsBuiltinCall {
 
 /** stdio line-buffers a terminal and block-buffers anything else. */
 function stdoutIsTerminal(descriptors: { stdout: number } | undefined): boolean {
-  return descriptors !== undefined && isatty(descriptors.stdout);
+  if (descriptors === undefined) return false;
+  // Only a character device can be a terminal: pipes and files need no node:tty (slow to load).
+  try {
+    if (!fstatSync(descriptors.stdout).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  const { isatty } = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
+  return isatty(descriptors.stdout);
 }
 
 function memorySink(): ByteSink & { text: () => string } {

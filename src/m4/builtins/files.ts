@@ -1,7 +1,7 @@
 // Files, locations and temporary files: include, sinclude, __file__, __line__, __program__,
 // maketemp, mkstemp, debugmode, debugfile.
 import { closeSync, openSync } from 'node:fs';
-import { randomInt } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { strerror } from '../errno.js';
 import type { Runtime } from '../runtime.js';
 import { argText, type BuiltinDef, type MacroArg } from '../types.js';
@@ -25,8 +25,12 @@ function include(rt: Runtime, argv: MacroArg[], silent: boolean): string {
 
 const TEMP_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
+// node:crypto is loaded when a temporary file is first made, not by every run.
+const require = createRequire(import.meta.url);
+
 /** glibc's mkstemp: replaces the trailing XXXXXX and creates the file exclusively (mode 0600). */
 function makeTempFile(rt: Runtime, template: string): { name: string } | { error: unknown } {
+  const { randomInt } = require('node:crypto') as typeof import('node:crypto');
   const stem = template.slice(0, -6);
   for (let attempt = 0; attempt < 1000; attempt++) {
     let suffix = '';

@@ -1,13 +1,16 @@
 // Running shell commands and writing to standard error: syscmd, esyscmd, sysval, errprint.
 // A command's own output goes straight to standard output (bypassing diversions), after m4
 // has flushed what it buffered, as GNU m4 does.
-import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { joinArgs } from '../expand.js';
 import { strerror } from '../errno.js';
 import type { Runtime } from '../runtime.js';
 import { argText, type BuiltinDef } from '../types.js';
 import { builtin } from './define.js';
+
+// node:child_process is loaded when a command first runs, not by every run.
+const require = createRequire(import.meta.url);
 
 interface CommandResult {
   stdout: string;
@@ -21,6 +24,7 @@ function runCommand(rt: Runtime, me: string, cmd: string, capture: boolean): Com
   rt.flushAll();
   // As a real process the command writes to our own descriptors, interleaving as it goes.
   const fds = rt.descriptors;
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const r = spawnSync('/bin/sh', ['-c', cmd], {
     argv0: 'sh',
     cwd: rt.cwd,
