@@ -148,6 +148,7 @@ export function startTestMode(
   const resolver = new SystemResolver(system.host);
   const startupSwitch = parseServiceSwitch(readText(system.cf, config.options.serviceSwitchFile));
   const identity = lookUpIdentity(system.host, resolver, serviceTypes(startupSwitch, 'hosts') ?? []);
+  if (identity.readServiceSwitch) mapEnv.serviceSwitchCache = startupSwitch;
   set('w', identity.canonicalName);
   set('j', identity.canonicalName);
   if (identity.domain !== null) set('m', identity.domain);

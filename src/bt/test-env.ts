@@ -10,7 +10,7 @@ import { prescan } from '../rules/prescan.js';
 import type { RewriteEnv, Workspace } from '../rules/context.js';
 import { rewrite } from '../rules/rewrite.js';
 import { ANSI_ESCAPES, NO_ESCAPES, catTokens, formatText } from '../rules/tokens.js';
-import { parseServiceSwitch } from '../rules/maps/service-switch.js';
+import { mergeServiceSwitch, parseServiceSwitch, serviceTypes } from '../rules/maps/service-switch.js';
 import type { TestMapOutcome } from '../rules/maps/types.js';
 import { crackAddress } from './address/crack.js';
 import { EX_OK, EX_TEMPFAIL, MAXATOM, type AddressEngine, type ScanResult } from './address/engine.js';
@@ -310,12 +310,13 @@ export class TestEnv implements TestModeEnv, AddressEngine {
 
   getHostByName(host: string, inet6: boolean): void {
     if (!this.rt.debug.on(61, 10)) return;
-    const switchTable = parseServiceSwitch(
-      this.services.readFile(this.config.options.serviceSwitchFile) ?? '',
+    const switchTable = mergeServiceSwitch(
+      this.rt.mapEnv.serviceSwitchCache,
+      parseServiceSwitch(this.services.readFile(this.config.options.serviceSwitchFile) ?? ''),
     );
     lookUpHost(host, inet6 ? 'inet6' : 'inet', {
       resolver: this.rt.resolver,
-      hostServices: switchTable.get('hosts') ?? ['dns', 'files'],
+      hostServices: serviceTypes(switchTable, 'hosts') ?? [],
       mydomain: this.macro('m'),
       verbose: this.rt.debug.on(61, 11),
       write: (t) => this.write(t),

@@ -24,6 +24,11 @@ export interface StartupIdentity {
   nodename: string;
   /** The host entry the lookup found (its aliases and addresses join class w). */
   host: HostEnt | null;
+  /**
+   * A lookup failed on the way: sendmail then read its (default) service switch file, whose
+   * services it keeps for later.
+   */
+  readServiceSwitch: boolean;
 }
 
 function hasDot(s: string): boolean {
@@ -61,8 +66,11 @@ export function sendmailGetHostByName(
   family: AddressFamily,
   hostServices: readonly string[],
   mydomain: string | null = null,
+  onMiss: () => void = () => {},
 ): HostEnt | null {
   let answer = resolver.byName(name, family).host;
+  // sendmail consults its service switch after a failed lookup
+  if (!answer) onMiss();
   if (!answer && hostServices.some((s) => s === 'files' || s === 'nis')) {
     const short = shortenHostname(name, mydomain) ?? name;
     if (short !== name) answer = resolver.byName(short, family).host;
@@ -82,9 +90,13 @@ export function lookUpIdentity(
   hostServices: readonly string[],
 ): StartupIdentity {
   let name = system.hostname() || 'localhost';
+  let readServiceSwitch = false;
+  const miss = (): void => {
+    readServiceSwitch = true;
+  };
   const host =
-    sendmailGetHostByName(resolver, name, 'inet6', hostServices) ??
-    sendmailGetHostByName(resolver, name, 'inet', hostServices);
+    sendmailGetHostByName(resolver, name, 'inet6', hostServices, null, miss) ??
+    sendmailGetHostByName(resolver, name, 'inet', hostServices, null, miss);
   if (host) {
     if (hasDot(host.name) || !hasDot(name)) name = host.name;
     if (!hasDot(name)) {
@@ -94,7 +106,7 @@ export function lookUpIdentity(
   }
   const dot = name.indexOf('.');
   const domain = dot >= 0 && dot + 1 < name.length ? name.slice(dot + 1) : null;
-  return { canonicalName: name, domain, nodename: system.nodename(), host };
+  return { canonicalName: name, domain, nodename: system.nodename(), host, readServiceSwitch };
 }
 
 /** The class w entries the start-up lookup contributes, in sendmail's order. */

@@ -38,10 +38,19 @@ export function parseServiceSwitch(text: string): ServiceTable {
   return table;
 }
 
-/** Reads the switch file named by the options ("" when it cannot be read). */
+/**
+ * Reads the switch file named by the options ("" when it cannot be read), over what sendmail
+ * kept from earlier reads: a service the file names replaces the cached one, the others stay.
+ */
 export function readServiceSwitch(env: MapEnvironment): ServiceTable {
   const read = env.readFile(env.options.serviceSwitchFile);
-  return parseServiceSwitch(read.ok ? read.text : '');
+  return mergeServiceSwitch(env.serviceSwitchCache, parseServiceSwitch(read.ok ? read.text : ''));
+}
+
+/** Services of `later` over those of `earlier`. */
+export function mergeServiceSwitch(earlier: ServiceTable | undefined, later: ServiceTable): ServiceTable {
+  if (earlier === undefined || earlier.size === 0) return later;
+  return new Map([...earlier, ...later]);
 }
 
 /**

@@ -249,6 +249,12 @@ export interface MapEnvironment {
   ): { user: string; printable: string; aliasable: boolean } | null;
   /** readaliases has finished a file: sendmail clears e_to (parseaddr set it) then. */
   aliasFileRead?(): void;
+  /**
+   * Services sendmail read from a service switch file before (its cache keeps them: a file read
+   * at start-up, when its own host name lookup failed, still answers for services the current
+   * ServiceSwitchFile does not name). Lower-case service names.
+   */
+  serviceSwitchCache?: ReadonlyMap<string, readonly string[]>;
   /** arith's "r" operator: a random non-negative integer (sendmail's get_random()). */
   random(): number;
 }
