@@ -18,6 +18,7 @@ import {
 } from './syntax.js';
 import { type Charset, makeSubject } from './text.js';
 import { toJsRegExp } from './js.js';
+import { type UnambiguousSearch, unambiguousSearch } from './unambiguous.js';
 
 export type { Charset } from './text.js';
 export type { MatchResult, Registers } from './machine.js';
@@ -52,6 +53,8 @@ export interface Regex {
   /** re_nsub: the number of groups. */
   readonly groups: number;
   readonly program: Program;
+  /** A JS search that gives the same answers, for patterns simple enough (unambiguous.ts). */
+  readonly unambiguous: UnambiguousSearch | undefined;
 }
 
 export type CompileResult = { ok: true; regex: Regex } | { ok: false; code: RegexErrorCode; message: string };
@@ -83,8 +86,10 @@ export function compileRegex(pattern: string, options: RegexOptions): CompileRes
   try {
     const parsed = parsePattern(pattern, syntax, charset);
     const noSub = options.syntax === 'posix' && options.noSub;
-    const program = compileProgram(parsed, charset, rulesOf(options, syntax), noSub);
-    return { ok: true, regex: { pattern, options, groups: parsed.groups, program } };
+    const rules = rulesOf(options, syntax);
+    const program = compileProgram(parsed, charset, rules, noSub);
+    const unambiguous = unambiguousSearch(parsed.tree, charset, rules);
+    return { ok: true, regex: { pattern, options, groups: parsed.groups, program, unambiguous } };
   } catch (err) {
     if (!(err instanceof RegexSyntaxError)) throw err;
     // regcomp reports an unmatched `)` as an unmatched `(` (POSIX has one code for both).
@@ -110,22 +115,66 @@ export function searchRegex(
 
 /** Repeated searches of one text (patsubst): the text is prepared once. */
 export class RegexSearcher {
-  private readonly machine: Machine;
+  private machine: Machine | undefined;
 
   constructor(
     readonly regex: Regex,
     readonly text: string,
-  ) {
-    const { program } = regex;
-    this.machine = new Machine(
-      program,
-      makeSubject(text, charsetOf(regex.options), program.rules.ignoreCase),
-    );
-  }
+  ) {}
 
   search(from: number, wantRegisters: boolean): MatchResult | undefined {
+    const shortcut = this.regex.unambiguous;
+    if (shortcut !== undefined) {
+      const found = searchUnambiguous(shortcut, this.regex.program, this.text, from, wantRegisters);
+      if (found !== 'empty') return found;
+    }
+    if (this.machine === undefined) {
+      const { program } = this.regex;
+      const subject = makeSubject(this.text, charsetOf(this.regex.options), program.rules.ignoreCase);
+      this.machine = new Machine(program, subject);
+    }
     return searchMachine(this.machine, from, wantRegisters);
   }
+}
+
+/** The shortcut's answer, or 'empty' for an empty match (the automaton says where GNU puts it). */
+function searchUnambiguous(
+  shortcut: UnambiguousSearch,
+  program: Program,
+  text: string,
+  from: number,
+  wantRegisters: boolean,
+): MatchResult | undefined | 'empty' {
+  const { regex, groupOrder } = shortcut;
+  regex.lastIndex = from;
+  const found = regex.exec(text);
+  if (found === null) return undefined;
+  const start = found.index;
+  const end = start + found[0].length;
+  if (start === end) return 'empty';
+  if (!wantRegisters || program.groups === 0)
+    return { start, end, registers: { start: [start], end: [end] } };
+  // Groups the pattern numbers but never reaches (x{0}) stay unset, as in the automaton.
+  const registers = {
+    start: new Array<number>(program.groups + 1).fill(-1),
+    end: new Array<number>(program.groups + 1).fill(-1),
+  };
+  registers.start[0] = start;
+  registers.end[0] = end;
+  const indices = found.indices!;
+  for (let k = 0; k < groupOrder.length; k++) {
+    const [groupStart, groupEnd] = indices[k + 1]!;
+    registers.start[groupOrder[k] + 1] = groupStart;
+    registers.end[groupOrder[k] + 1] = groupEnd;
+  }
+  // A group gnulib merged into the one it wraps reads that one's registers.
+  program.subexpMap.forEach((target, i) => {
+    if (target !== i) {
+      registers.start[i + 1] = registers.start[target + 1];
+      registers.end[i + 1] = registers.end[target + 1];
+    }
+  });
+  return { start, end, registers };
 }
 
 /** The parse of an Emacs-syntax pattern (C locale), for translations such as toJsRegExp. */

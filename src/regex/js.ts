@@ -26,7 +26,8 @@ function literal(code: number): string {
   return /[A-Za-z0-9 _]/.test(ch) ? ch : hex(code);
 }
 
-function byteClass(set: Uint8Array): string {
+/** A JS character class of exactly the bytes in `set` (an empty set matches nothing). */
+export function byteClass(set: Uint8Array): string {
   const parts: string[] = [];
   for (let b = 0; b < 256; b++) {
     if (!set[b]) continue;
