@@ -117,16 +117,39 @@ function isDigitAt(text: string, i: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Pads to `width` with spaces, on the right for '-'. */
-function pad(body: string, width: number, left: boolean): string {
-  if (body.length >= width) return body;
-  const fill = ' '.repeat(width - body.length);
-  return left ? body + fill : fill + body;
+/**
+ * One conversion's text before the field width is applied, with the zeros a precision adds
+ * kept as a count: its length is known without building it, however large.
+ */
+interface Field {
+  /** Sign and radix prefix (or, for strings and characters, nothing). */
+  prefix: string;
+  /** Zeros between the prefix and the digits, from the precision. */
+  zeros: number;
+  digits: string;
+  /** The '0' flag pads the width with zeros after the prefix (else spaces, outside the text). */
+  zeroFill: boolean;
 }
 
-/** Pads with zeros between the sign/prefix and the digits (printf's '0' flag). */
-function zeroPad(prefix: string, digits: string, width: number): string {
-  return prefix + digits.padStart(width - prefix.length, '0');
+/** Length of a field once padded to `width`. */
+function fieldLength(field: Field, width: number): number {
+  return Math.max(width, field.prefix.length + field.zeros + field.digits.length);
+}
+
+/** The field padded to `width`: zeros after the prefix, or spaces (on the right for '-'). */
+function fillField(field: Field, width: number, left: boolean): string {
+  const { prefix, zeros, digits } = field;
+  if (field.zeroFill)
+    return prefix + '0'.repeat(Math.max(zeros, width - prefix.length - digits.length)) + digits;
+  const text = prefix + '0'.repeat(zeros) + digits;
+  if (text.length >= width) return text;
+  const spaces = ' '.repeat(width - text.length);
+  return left ? text + spaces : spaces + text;
+}
+
+/** A field of plain text: padded with spaces only. */
+function textField(text: string): Field {
+  return { prefix: '', zeros: 0, digits: text, zeroFill: false };
 }
 
 /** The digits of an integer conversion (before precision and prefix) and its sign. */
@@ -159,45 +182,41 @@ function longDigits(spec: Spec, raw: bigint): IntegerDigits {
   return { negative: value < 0n, zero: value === 0n, digits: magnitude.toString(radixOf(spec.conversion)) };
 }
 
-function renderInteger(spec: Spec, value: IntegerDigits): string {
+function integerField(spec: Spec, value: IntegerDigits): Field {
   const { flags, precision, conversion } = spec;
   const signed = conversion === 'd' || conversion === 'i';
   let digits = precision === 0 && value.zero ? '' : value.digits;
   if (conversion === 'X') digits = digits.toUpperCase();
-  if (precision !== undefined) digits = digits.padStart(precision, '0');
+  const zeros = precision === undefined ? 0 : Math.max(0, precision - digits.length);
   let prefix = value.negative ? '-' : signed && flags.plus ? '+' : signed && flags.space ? ' ' : '';
-  if (flags.alternate && conversion === 'o' && !digits.startsWith('0')) digits = '0' + digits;
+  if (flags.alternate && conversion === 'o' && zeros === 0 && !digits.startsWith('0')) digits = '0' + digits;
   if (flags.alternate && (conversion === 'x' || conversion === 'X') && !value.zero) {
     prefix += conversion === 'x' ? '0x' : '0X';
   }
-  if (flags.zero && !flags.minus && precision === undefined) return zeroPad(prefix, digits, spec.width);
-  return pad(prefix + digits, spec.width, flags.minus);
+  return { prefix, zeros, digits, zeroFill: flags.zero && !flags.minus && precision === undefined };
 }
 
-function renderFloat(spec: Spec, x: CDouble): string {
+function floatField(spec: Spec, x: CDouble): Field {
   const { flags } = spec;
   const body = floatBody(x, spec.conversion as FloatConversion, spec.precision, flags.alternate);
   const sign = x.negative ? '-' : flags.plus ? '+' : flags.space ? ' ' : '';
-  const finite = Number.isFinite(x.value);
-  if (flags.zero && !flags.minus && finite) {
+  if (flags.zero && !flags.minus && Number.isFinite(x.value)) {
     const hexPrefix = /^0[xX]/.test(body) ? body.slice(0, 2) : '';
-    return zeroPad(sign + hexPrefix, body.slice(hexPrefix.length), spec.width);
+    return { prefix: sign + hexPrefix, zeros: 0, digits: body.slice(hexPrefix.length), zeroFill: true };
   }
-  return pad(sign + body, spec.width, flags.minus);
+  return textField(sign + body);
 }
 
-/** Formats one accepted conversion, consuming its value argument. */
-function renderSpec(spec: Spec, reader: ArgumentReader): string {
+const FLOAT_CONVERSIONS = 'aAeEfFgG';
+
+/** The field of one accepted conversion, consuming its value argument. */
+function conversionField(spec: Spec, reader: ArgumentReader): Field {
   switch (spec.conversion) {
-    case 'c': {
-      const ch = String.fromCharCode(reader.int() & 0xff);
-      // The result goes through strlen: a NUL character ends it.
-      return cString(pad(ch, spec.width, spec.flags.minus));
-    }
+    case 'c':
+      return textField(String.fromCharCode(reader.int() & 0xff));
     case 's': {
       const s = reader.string();
-      const shown = spec.precision === undefined ? s : s.slice(0, spec.precision);
-      return pad(shown, spec.width, spec.flags.minus);
+      return textField(spec.precision === undefined ? s : s.slice(0, spec.precision));
     }
     case 'd':
     case 'i':
@@ -205,19 +224,20 @@ function renderSpec(spec: Spec, reader: ArgumentReader): string {
     case 'u':
     case 'x':
     case 'X':
-      return renderInteger(
+      return integerField(
         spec,
         spec.length === 'l' ? longDigits(spec, reader.long()) : intDigits(spec, reader.int()),
       );
     default:
-      return renderFloat(spec, reader.double());
+      return floatField(spec, reader.double());
   }
 }
 
-/** Expected size of a conversion's output, to refuse the absurd widths GNU would allocate. */
-function tooLarge(spec: Spec): boolean {
-  return spec.width > MAX_EXPANSION || (spec.precision ?? 0) > MAX_EXPANSION;
-}
+/**
+ * gnulib's vasnprintf gives up (EOVERFLOW) on a conversion whose text would be this long or
+ * longer, and m4 then drops that one directive without a word.
+ */
+const PRINTF_GIVES_UP = 2 ** 31 - 2;
 
 /**
  * One `%` directive of a format, as parsed: what the format text says. Widths and precisions
@@ -373,11 +393,23 @@ export function formatBuiltin(_builtinName: string, args: string[]): PureResult 
       continue;
     }
     const spec: Spec = { flags, width, precision, length: piece.length, conversion: piece.conversion };
-    if (tooLarge(spec)) {
+    // glibc lays a float's digits out in full before anything else: a precision beyond what
+    // one expansion may hold runs out of memory first.
+    if (FLOAT_CONVERSIONS.includes(spec.conversion) && (precision ?? 0) > MAX_EXPANSION) {
+      reader.double();
       diagnostics.push(MEMORY_EXHAUSTED);
       return { text: '', diagnostics };
     }
-    out += renderSpec(spec, reader);
+    const field = conversionField(spec, reader);
+    const length = fieldLength(field, width);
+    if (length >= PRINTF_GIVES_UP) continue;
+    if (length > MAX_EXPANSION) {
+      diagnostics.push(MEMORY_EXHAUSTED);
+      return { text: '', diagnostics };
+    }
+    const text = fillField(field, width, flags.minus);
+    // The result goes through strlen: a NUL character (from %c) ends it.
+    out += spec.conversion === 'c' ? cString(text) : text;
   }
   return { text: out, diagnostics };
 }

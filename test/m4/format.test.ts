@@ -32,6 +32,18 @@ describe('format integers', () => {
       '[    1|1    |1    |001|1]',
     );
   });
+
+  it('drops a conversion of 2^31-2 bytes or more and goes on, as gnulib gives up on it', () => {
+    expect(fmt('[%*d|%d]', '-2147483648', '1', '2')).toBe('[|2]');
+    expect(fmt('[%2147483648d|%.*d|%*s]', '1', '2147483646', '1', '2147483646', 'x')).toBe('[||]');
+    expect(fmt('[%.*s|%4294967297d]', '2147483647', 'abc', '7')).toBe('[abc|7]');
+    expect(messages('[%*d]', '-2147483648', '1')).toEqual([]);
+  });
+
+  it('runs out of memory on a field past one expansion but short of printf giving up', () => {
+    expect(messages('[%*d]', '2147483645', '1')).toEqual(['memory exhausted']);
+    expect(messages('[%.*f]', '2147483647', '1')).toEqual(['memory exhausted']);
+  });
 });
 
 describe('format strings and characters', () => {
