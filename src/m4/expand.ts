@@ -400,24 +400,27 @@ export class Expander {
     const id = ++this.callId;
     const traced = (rt.debug.level & DEBUG_ALL) !== 0 || sym.traced;
     if (traced && rt.debug.level & DEBUG_CALL) rt.debug.tracePrepre(rt.traceContext(), sym.name, id);
+    // The call belongs where its name was read: the argument list may start in another block
+    // (after an included file's or a wrapped text's end, or below an expansion).
+    const input = rt.input;
+    const openFile = input.currentFile;
+    const openLine = input.currentLine;
     if (this.takeOpenParen()) {
-      const f = this.newFrame(sym, id, traced);
+      const f = this.newFrame(sym, id, traced, openFile, openLine);
       this.startArg(f);
       this.frames.push(f);
     } else {
-      const input = rt.input;
-      this.callWith(sym, id, traced, [sym.name], input.currentFile, input.currentLine);
+      this.callWith(sym, id, traced, [sym.name], openFile, openLine);
     }
   }
 
-  private newFrame(sym: M4Symbol, id: number, traced: boolean): Frame {
-    const input = this.rt.input;
+  private newFrame(sym: M4Symbol, id: number, traced: boolean, openFile: string, openLine: number): Frame {
     return {
       sym,
       id,
       traced,
-      openFile: input.currentFile,
-      openLine: input.currentLine,
+      openFile,
+      openLine,
       argv: [sym.name],
       arg: '',
       argFunc: undefined,
