@@ -3,8 +3,8 @@
 // The error behaviour is part of the contract: an error aborts the innermost term right where it
 // happens (the scanner stays there), the logical operators ignore value errors (division by zero
 // …) in their right operand once the result is decided, and whatever is left unread afterwards
-// is "excess input". So the parser keeps GNU's shape: one level per precedence, each level reads
-// the next token, and gives it back when it is not one of its operators.
+// is "excess input". GNU descends one function per precedence level; we climb precedences in
+// one loop, which builds the same tree and stops where GNU stops (see `binary`).
 //
 // eval runs in the inner loops of m4 programs, so the parser allocates nothing: the current
 // token lives in the parser's fields, and a failure is a field checked after each step.
@@ -121,9 +121,8 @@ class Parser {
   /** Set by the step that failed; every caller returns at once when it is set. */
   failure: Failure = Failure.None;
   /**
-   * The token last given back (where it starts and ends, what it is). Each precedence level
-   * reads the token after its operand and gives it back when it is not its operator, so one
-   * token is read up to a dozen times: it is scanned only once.
+   * The token last given back (where it starts and ends, what it is): the token after an
+   * operand is read again by the loop that decides what it is, and is scanned only once.
    */
   private givenBackAt = -1;
   private givenBackEnd = 0;
@@ -138,7 +137,7 @@ class Parser {
   /** Parses the whole text; the value, or a failure left in `failure`. */
   run(): number {
     this.next();
-    const value = this.level(0);
+    const value = this.binary(0);
     if (this.failure !== Failure.None || this.pos >= this.text.length) return value;
     return this.fail(this.next() === Tok.BadOp ? Failure.InvalidOperator : Failure.ExcessInput);
   }
@@ -297,15 +296,27 @@ class Parser {
     return Tok.Number;
   }
 
-  /** Binary level `depth` and everything above it, starting at the token just read. */
-  private level(depth: number): number {
-    if (depth === LEVEL_COUNT) return this.exponent();
-    let value = this.level(depth + 1);
+  /**
+   * The binary operators of level `lowest` and tighter, starting at the token just read: one
+   * call per operator rather than one per level, the same tree GNU's descent builds. After an
+   * operator of level L only levels up to L may follow. Normally the right operand has taken
+   * every tighter operator anyway, but an operand whose value error a decided || or && ignored
+   * stops early, and GNU's loop for level L, like those below it, then leaves the rest unread.
+   */
+  private binary(lowest: number): number {
+    let value = this.exponent();
     if (this.failure !== Failure.None) return 0;
-    let op = this.next();
-    while (LEVEL_OF[op] === depth) {
+    let ceiling = LEVEL_COUNT - 1;
+    for (;;) {
+      const op = this.next();
+      const level = LEVEL_OF[op];
+      if (level < lowest || level > ceiling) {
+        if (op === Tok.Error) return this.fail(Failure.BadInput);
+        this.unread();
+        return value;
+      }
       if (this.next() === Tok.Error) return this.fail(Failure.BadInput);
-      const right = this.level(depth + 1);
+      const right = this.binary(level + 1);
       if (this.failure !== Failure.None) {
         // || and && decided by their left operand ignore value errors on their right.
         if (this.failure >= Failure.Syntax) return 0;
@@ -317,11 +328,8 @@ class Parser {
         value = this.combine(op, value, right);
         if (this.failure !== Failure.None) return 0;
       }
-      op = this.next();
+      ceiling = level;
     }
-    if (op === Tok.Error) return this.fail(Failure.BadInput);
-    this.unread();
-    return value;
   }
 
   private combine(op: Tok, l: number, r: number): number {
@@ -415,7 +423,7 @@ class Parser {
         return this.fail(Failure.InvalidOperator);
       case Tok.LeftParen: {
         if (this.next() === Tok.Error) return this.fail(Failure.BadInput);
-        const inner = this.level(0);
+        const inner = this.binary(0);
         if (this.failure !== Failure.None) return 0;
         const close = this.next();
         if (close === Tok.Error) return this.fail(Failure.BadInput);
@@ -486,8 +494,9 @@ function renderNumber(value: number, radix: number, width: number): string | und
     return sign + '0'.repeat(padding) + '1'.repeat(magnitude);
   }
   const digits = magnitude.toString(radix);
+  if (width <= digits.length) return sign + digits;
   if (width > MAX_EXPANSION) return undefined;
-  return sign + '0'.repeat(Math.max(0, width - digits.length)) + digits;
+  return sign + '0'.repeat(width - digits.length) + digits;
 }
 
 /** eval(expression, [radix], [width]). `args` exclude the macro name. */
