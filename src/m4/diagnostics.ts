@@ -20,8 +20,11 @@ export interface Diagnostic {
 /** A builtin's result when computed by a pure function: its expansion and what it reported. */
 export interface PureResult {
   text: string;
-  diagnostics: Diagnostic[];
+  diagnostics: readonly Diagnostic[];
 }
+
+/** The diagnostics of a result that has none (shared: builtins in loops allocate nothing). */
+export const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
 /** GNU's xalloc_die: an allocation it could not make (an expansion of gigabytes). */
 export const MEMORY_EXHAUSTED: Diagnostic = { severity: 'fatal', message: 'memory exhausted' };

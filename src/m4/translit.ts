@@ -1,5 +1,5 @@
 // GNU m4's translit: byte-for-byte translation with ranges, deletion when `to` is shorter.
-import type { PureResult } from './diagnostics.js';
+import { NO_DIAGNOSTICS, type PureResult } from './diagnostics.js';
 import { cString } from './numeric.js';
 
 /**
@@ -32,33 +32,48 @@ export function expandRanges(spec: string): string {
 /** What each byte becomes: -1 keep it, -2 delete it, else the byte to put instead. */
 type TranslitTable = Int16Array;
 
-const tables = new Map<string, TranslitTable>();
-const TABLE_CACHE_LIMIT = 256;
-
 /** The translation `from` → `to` describes (ranges expanded; the first mention of a byte wins). */
-function translitTable(fromSpec: string, toSpec: string): TranslitTable {
-  const key = `${fromSpec}\0${toSpec}`;
-  let table = tables.get(key);
-  if (table) return table;
+function buildTable(fromSpec: string, toSpec: string): TranslitTable {
   const to = toSpec.includes('-') ? expandRanges(toSpec) : toSpec;
   // GNU expands ranges in `from` only when it has three bytes or more.
   const from = fromSpec.length >= 3 && fromSpec.includes('-') ? expandRanges(fromSpec) : fromSpec;
-  table = new Int16Array(256).fill(-1);
+  const table = new Int16Array(256).fill(-1);
   for (let i = 0; i < from.length; i++) {
     const code = from.charCodeAt(i);
     if (table[code] === -1) table[code] = i < to.length ? to.charCodeAt(i) : -2;
   }
-  if (tables.size >= TABLE_CACHE_LIMIT) tables.delete(tables.keys().next().value!);
-  tables.set(key, table);
+  return table;
+}
+
+const tables = new Map<string, TranslitTable>();
+const TABLE_CACHE_LIMIT = 256;
+/** The specs used last and their table: a loop translates with the same ones again and again. */
+let lastFrom = '';
+let lastTo = '';
+let lastTable: TranslitTable | undefined;
+
+/** buildTable's answer, cached (the specs have no NUL byte, so the key is unambiguous). */
+function translitTable(fromSpec: string, toSpec: string): TranslitTable {
+  if (lastTable !== undefined && fromSpec === lastFrom && toSpec === lastTo) return lastTable;
+  const key = `${fromSpec}\0${toSpec}`;
+  let table = tables.get(key);
+  if (table === undefined) {
+    table = buildTable(fromSpec, toSpec);
+    if (tables.size >= TABLE_CACHE_LIMIT) tables.delete(tables.keys().next().value!);
+    tables.set(key, table);
+  }
+  lastFrom = fromSpec;
+  lastTo = toSpec;
+  lastTable = table;
   return table;
 }
 
 /** translit(string, from, [to]). `args` exclude the macro name. */
 export function translitBuiltin(_builtinName: string, args: string[]): PureResult {
-  if (args.length === 0) return { text: '', diagnostics: [] };
+  if (args.length === 0) return { text: '', diagnostics: NO_DIAGNOSTICS };
   const data = cString(args[0]);
   const fromSpec = cString(args[1] ?? '');
-  if (args.length < 2 || data === '' || fromSpec === '') return { text: data, diagnostics: [] };
+  if (args.length < 2 || data === '' || fromSpec === '') return { text: data, diagnostics: NO_DIAGNOSTICS };
   const table = translitTable(fromSpec, cString(args[2] ?? ''));
   let text = '';
   let copiedUpTo = 0;
@@ -69,5 +84,5 @@ export function translitBuiltin(_builtinName: string, args: string[]): PureResul
     if (mapped >= 0) text += String.fromCharCode(mapped);
     copiedUpTo = i + 1;
   }
-  return { text: text + data.slice(copiedUpTo), diagnostics: [] };
+  return { text: text + data.slice(copiedUpTo), diagnostics: NO_DIAGNOSTICS };
 }

@@ -46,6 +46,16 @@ describe('translit', () => {
   it('works on bytes above 127', () => {
     expect(tr('\x80\xff', '\x80-\xff', 'a-z')).toBe('a');
   });
+
+  it('uses the table of the specs given, whichever was used before', () => {
+    // Tables are cached: one spec repeated, changed, or split differently must not reuse one.
+    expect(tr('abc', 'ab', 'xy')).toBe('xyc');
+    expect(tr('abc', 'ab', 'xy')).toBe('xyc');
+    expect(tr('abc', 'ab', 'x')).toBe('xc');
+    expect(tr('abc', 'a', 'bxy')).toBe('bbc');
+    expect(tr('abc', 'ab')).toBe('c');
+    expect(tr('abc', 'ab', 'xy')).toBe('xyc');
+  });
 });
 
 const T = (...args: string[]): PureCall => ({ name: 'translit', args });
