@@ -12,7 +12,7 @@ import {
   emacsToJsRegExp,
   searchRegex,
 } from '../regex/index.js';
-import type { Diagnostic, PureResult } from './diagnostics.js';
+import { NO_DIAGNOSTICS, type Diagnostic, type PureResult } from './diagnostics.js';
 import { cString } from './numeric.js';
 
 export type { Charset, MatchResult, Registers } from '../regex/index.js';
@@ -68,23 +68,23 @@ function processState(): RegexState {
 /** A compiled GNU m4 regex. */
 export type M4Regex = Regex;
 
-const caches: Record<Charset, Map<string, M4Regex | string>> = { bytes: new Map(), utf8: new Map() };
+/** A pattern compiled as GNU m4 compiles it, or gnulib's message for a bad one. */
+export type CompiledM4Regex = { ok: true; regex: M4Regex } | { ok: false; message: string };
+
+const caches: Record<Charset, Map<string, CompiledM4Regex>> = { bytes: new Map(), utf8: new Map() };
 const CACHE_LIMIT = 512;
 
-/** Compiles a pattern as GNU m4 does; the error is gnulib's message. */
-export function compileM4Regex(
-  pattern: string,
-  charset: Charset,
-): { ok: true; regex: M4Regex } | { ok: false; message: string } {
+/** Compiles a pattern as GNU m4 does (patterns in loops once); the error is gnulib's message. */
+export function compileM4Regex(pattern: string, charset: Charset): CompiledM4Regex {
   const cache = caches[charset];
   let entry = cache.get(pattern);
   if (entry === undefined) {
     const compiled = compileRegex(pattern, { syntax: 'emacs', charset });
-    entry = compiled.ok ? compiled.regex : compiled.message;
+    entry = compiled.ok ? { ok: true, regex: compiled.regex } : { ok: false, message: compiled.message };
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(pattern, entry);
   }
-  return typeof entry === 'string' ? { ok: false, message: entry } : { ok: true, regex: entry };
+  return entry;
 }
 
 /** re_search: the leftmost-longest match at or after `from`, with GNU's registers. */
@@ -115,7 +115,8 @@ const IMPOSSIBLE_COPY: Diagnostic = { severity: 'fatal', message: 'memory exhaus
 
 class Substitution {
   readonly diagnostics: Diagnostic[] = [];
-  private readonly out: string[] = [];
+  /** The text so far: a few pieces, which concatenation joins faster than an array would. */
+  private out = '';
   failed = false;
 
   constructor(
@@ -124,11 +125,11 @@ class Substitution {
   ) {}
 
   text(piece: string): void {
-    this.out.push(piece);
+    this.out += piece;
   }
 
   result(): string {
-    return this.out.join('');
+    return this.out;
   }
 
   /** Expands a replacement: \& and \0 the match, \1..\9 groups, \x is x. */
@@ -137,10 +138,10 @@ class Substitution {
     for (;;) {
       const backslash = replacement.indexOf('\\', i);
       if (backslash < 0) {
-        this.out.push(replacement.slice(i));
+        this.text(replacement.slice(i));
         return;
       }
-      this.out.push(replacement.slice(i, backslash));
+      this.text(replacement.slice(i, backslash));
       const ch = replacement[backslash + 1];
       i = backslash + 2;
       if (ch === undefined) {
@@ -152,7 +153,7 @@ class Substitution {
           this.state.warnedZeroReference = true;
           this.warn('Warning: \\0 will disappear, use \\& instead in replacements');
         }
-        this.out.push(victim.slice(registers.start[0], registers.end[0]));
+        this.text(victim.slice(registers.start[0], registers.end[0]));
       } else if (ch >= '1' && ch <= '9') {
         const k = ch.charCodeAt(0) - 48;
         if (k > this.groups) {
@@ -163,10 +164,10 @@ class Substitution {
             this.failed = true;
             return;
           }
-          this.out.push(victim.slice(registers.start[k], registers.end[k]));
+          this.text(victim.slice(registers.start[k], registers.end[k]));
         }
       } else {
-        this.out.push(ch);
+        this.text(ch);
       }
     }
   }
@@ -183,7 +184,7 @@ export function regexpBuiltin(
   state: RegexState = processState(),
 ): PureResult {
   // Too few arguments: GNU's fallbacks (the engine has warned already).
-  if (args.length < 2) return { text: args.length === 1 ? '0' : '', diagnostics: [] };
+  if (args.length < 2) return { text: args.length === 1 ? '0' : '', diagnostics: NO_DIAGNOSTICS };
   const victim = cString(args[0]);
   const pattern = cString(args[1]);
   const compiled = compileM4Regex(pattern, state.charset);
@@ -197,8 +198,8 @@ export function regexpBuiltin(
   }
   const wantReplacement = args.length >= 3;
   const match = searchM4Regex(compiled.regex, victim, 0, wantReplacement);
-  if (!wantReplacement) return { text: String(match ? match.start : -1), diagnostics: [] };
-  if (!match) return { text: '', diagnostics: [] };
+  if (!wantReplacement) return { text: String(match ? match.start : -1), diagnostics: NO_DIAGNOSTICS };
+  if (!match) return { text: '', diagnostics: NO_DIAGNOSTICS };
   const substitution = new Substitution(state, compiled.regex.groups);
   substitution.replace(victim, cString(args[2]), match.registers);
   if (substitution.failed) return { text: '', diagnostics: [...substitution.diagnostics, IMPOSSIBLE_COPY] };
@@ -211,7 +212,8 @@ export function patsubstBuiltin(
   args: string[],
   state: RegexState = processState(),
 ): PureResult {
-  if (args.length < 2) return { text: args.length === 1 ? cString(args[0]) : '', diagnostics: [] };
+  if (args.length < 2)
+    return { text: args.length === 1 ? cString(args[0]) : '', diagnostics: NO_DIAGNOSTICS };
   const pattern = cString(args[1]);
   const compiled = compileM4Regex(pattern, state.charset);
   if (!compiled.ok) {
