@@ -256,6 +256,22 @@ interface Directive {
   conversion: string;
   /** GNU passes the conversion to printf (known, and allowed with these flags). */
   accepted: boolean;
+  /** The spec, worked out once when neither width nor precision comes from the arguments. */
+  spec: Spec | undefined;
+}
+
+/** What a directive asks printf for, once its width and precision are known. */
+function specOf(directive: Directive, width: number, precision: number | undefined): Spec {
+  const { flags, length, conversion } = directive;
+  // A negative width (from `*`, or digits that wrap) means left-justified.
+  if (width >= 0) return { flags, width, precision, length, conversion };
+  return {
+    flags: flags.minus ? flags : { ...flags, minus: true },
+    width: -width,
+    precision,
+    length,
+    conversion,
+  };
 }
 
 /** A format split into literal text and directives, in order. */
@@ -322,7 +338,18 @@ function parseDirective(fmt: string, start: number): { directive: Directive; end
   if (conversion !== '') i++;
   const accepted =
     conversion !== '' && ALL_CONVERSIONS.includes(conversion) && !excluded.includes(conversion);
-  const directive = { flags, widthFromArg, width, precisionFromArg, precision, length, conversion, accepted };
+  const directive: Directive = {
+    flags,
+    widthFromArg,
+    width,
+    precisionFromArg,
+    precision,
+    length,
+    conversion,
+    accepted,
+    spec: undefined,
+  };
+  if (!widthFromArg && !precisionFromArg) directive.spec = specOf(directive, width, precision);
   return { directive, end: i };
 }
 
@@ -354,14 +381,20 @@ function parseFormat(fmt: string): ParsedFormat {
 /** Formats used in loops are parsed once. */
 const parsedFormats = new Map<string, ParsedFormat>();
 const PARSED_FORMAT_LIMIT = 256;
+/** The format used last: a loop formats with the same one again and again. */
+let lastFormat = '';
+let lastParsed: ParsedFormat | undefined;
 
 function parsedFormat(fmt: string): ParsedFormat {
+  if (lastParsed !== undefined && fmt === lastFormat) return lastParsed;
   let parsed = parsedFormats.get(fmt);
   if (parsed === undefined) {
     parsed = parseFormat(fmt);
     if (parsedFormats.size >= PARSED_FORMAT_LIMIT) parsedFormats.delete(parsedFormats.keys().next().value!);
     parsedFormats.set(fmt, parsed);
   }
+  lastFormat = fmt;
+  lastParsed = parsed;
   return parsed;
 }
 
@@ -377,25 +410,24 @@ export function formatBuiltin(_builtinName: string, args: string[]): PureResult 
       out += piece;
       continue;
     }
-    let flags = piece.flags;
-    let width = piece.widthFromArg ? reader.int() : piece.width;
-    if (width < 0) {
-      if (!flags.minus) flags = { ...flags, minus: true };
-      width = -width;
-    }
-    let precision = piece.precision;
-    if (piece.precisionFromArg) {
-      const p = reader.int();
-      precision = p < 0 ? undefined : p;
+    let spec = piece.spec;
+    if (spec === undefined) {
+      const width = piece.widthFromArg ? reader.int() : piece.width;
+      let precision = piece.precision;
+      if (piece.precisionFromArg) {
+        const p = reader.int();
+        precision = p < 0 ? undefined : p;
+      }
+      spec = specOf(piece, width, precision);
     }
     if (!piece.accepted) {
       diagnostics.push({ severity: 'warning', message: `Warning: unrecognized specifier in \`${fmt}'` });
       continue;
     }
-    const spec: Spec = { flags, width, precision, length: piece.length, conversion: piece.conversion };
+    const { width, precision } = spec;
     // glibc lays a float's digits out in full before anything else: a precision beyond what
     // one expansion may hold runs out of memory first.
-    if (FLOAT_CONVERSIONS.includes(spec.conversion) && (precision ?? 0) > MAX_EXPANSION) {
+    if ((precision ?? 0) > MAX_EXPANSION && FLOAT_CONVERSIONS.includes(spec.conversion)) {
       reader.double();
       diagnostics.push(MEMORY_EXHAUSTED);
       return { text: '', diagnostics };
@@ -407,7 +439,7 @@ export function formatBuiltin(_builtinName: string, args: string[]): PureResult 
       diagnostics.push(MEMORY_EXHAUSTED);
       return { text: '', diagnostics };
     }
-    const text = fillField(field, width, flags.minus);
+    const text = fillField(field, width, spec.flags.minus);
     // The result goes through strlen: a NUL character (from %c) ends it.
     out += spec.conversion === 'c' ? cString(text) : text;
   }
