@@ -100,6 +100,9 @@ export function joinArgs(argv: readonly MacroArg[], sep: string, lq: string, rq:
 /** How deep calls may nest before we report a stack overflow as GNU m4 would (see expandMacro). */
 export const MAX_NESTING = 1_000_000;
 
+/** Quoted strings up to this long are scanned byte by byte; longer ones are searched. */
+const SHORT_QUOTED = 16;
+
 /** Bytes that continue a word: [A-Za-z0-9_]. */
 const WORD_BYTE = new Uint8Array(256);
 for (let c = 0; c < 256; c++) WORD_BYTE[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0;
@@ -356,19 +359,35 @@ export class Expander {
     const rq = sc.rquote.charCodeAt(0);
     const len = text.length;
     let level = 1;
-    // Most quoted strings are short: a plain loop beats searching twice.
-    for (let i = start; i < len; i++) {
+    // Most quoted strings are short: a plain loop beats searching...
+    const loopEnd = Math.min(len, start + SHORT_QUOTED);
+    let i = start;
+    for (; i < loopEnd; i++) {
       const ch = text.charCodeAt(i);
       if (ch === rq) {
-        if (--level === 0) {
-          this.quoteEnd = i + 1;
-          return text.slice(start, i);
-        }
+        if (--level === 0) return this.quotedBody(text, start, i);
       } else if (ch === lq) {
         level++;
       }
     }
-    return undefined;
+    // ...but a long one is found much faster by searching for the quotes (a closing quote
+    // first: when the two are the same character, it closes).
+    let nextOpen = text.indexOf(sc.lquote, i);
+    for (;;) {
+      const close = text.indexOf(sc.rquote, i);
+      if (close < 0) return undefined;
+      while (nextOpen >= 0 && nextOpen < close) {
+        level++;
+        nextOpen = text.indexOf(sc.lquote, nextOpen + 1);
+      }
+      if (--level === 0) return this.quotedBody(text, start, close);
+      i = close + 1;
+    }
+  }
+
+  private quotedBody(text: string, start: number, close: number): string {
+    this.quoteEnd = close + 1;
+    return text.slice(start, close);
   }
 
   /** A word: a macro call if it names one (blind builtins need a parenthesis), else text. */
