@@ -35,7 +35,9 @@ function pure(
  */
 export function terminated(rt: Runtime, text: string): string {
   rt.input.rawExpansion = true;
-  return text + '\0';
+  // A raw expansion is read up to its first NUL: with one appended, a text is read as itself,
+  // so only an empty text needs the NUL (it makes the expansion non-empty for the trace).
+  return text === '' ? '\0' : text;
 }
 
 /** eval(0, 1, 0): unary zero padded to no width is empty, yet GNU's NUL follows it. */
