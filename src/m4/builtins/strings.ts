@@ -65,7 +65,6 @@ export const stringBuiltins: BuiltinDef[] = [
   }),
   builtin('format', { gnu: true, blind: true }, (rt, argv) => {
     if (rt.badArgc(argv, 2, -1)) return '';
-    rt.input.rawExpansion = true; // %c can produce a NUL byte
     return pure(rt, argv, formatBuiltin);
   }),
   builtin('incr', { blind: true }, (rt, argv) => step(rt, argv, 1)),
