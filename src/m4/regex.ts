@@ -1,7 +1,7 @@
 // GNU m4's regexp and patsubst builtins, and the regex API the engine uses elsewhere: m4's thin
 // layer over the project's regex engine (src/regex/), which does what gnulib's regex does.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import {
   type Charset,
   type MatchResult,
@@ -42,11 +42,15 @@ export function charsetForEnvironment(env: NodeJS.ProcessEnv): Charset {
   return archivedLocales().has(normalized.toLowerCase()) ? 'utf8' : 'bytes';
 }
 
+// node:child_process is loaded only when a locale has to be looked up in the archive.
+const require = createRequire(import.meta.url);
+
 let archived: Set<string> | undefined;
 function archivedLocales(): Set<string> {
   if (!archived) {
     archived = new Set();
     if (existsSync('/usr/lib/locale/locale-archive')) {
+      const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
       const listing = spawnSync('locale', ['-a'], { encoding: 'latin1', timeout: 10_000 });
       for (const line of (listing.stdout ?? '').split('\n')) if (line) archived.add(line.toLowerCase());
     }
@@ -54,8 +58,16 @@ function archivedLocales(): Set<string> {
   return archived;
 }
 
+/** A run's state; the character set is worked out when a pattern first needs it. */
 export function newRegexState(env: NodeJS.ProcessEnv = process.env): RegexState {
-  return { charset: charsetForEnvironment(env), warnedZeroReference: false };
+  let charset: Charset | undefined;
+  return {
+    // Finding it may list the locale archive (a command): most runs use no regexp at all.
+    get charset(): Charset {
+      return (charset ??= charsetForEnvironment(env));
+    },
+    warnedZeroReference: false,
+  };
 }
 
 let defaultState: RegexState | undefined;
