@@ -16,6 +16,32 @@ export const NEXT_NEWLINE = 0x20;
 export const PREV_BEGBUF = 0x40;
 export const NEXT_ENDBUF = 0x80;
 
+/** Contexts of a position (gnulib's CONTEXT_*): what the character before or after it is. */
+export const CONTEXT_WORD = 1;
+export const CONTEXT_NEWLINE = 2;
+export const CONTEXT_BEGBUF = 4;
+export const CONTEXT_ENDBUF = 8;
+
+/** gnulib's NOT_SATISFY_PREV_CONSTRAINT: the context before a position rules the node out. */
+export function failsPrevious(constraint: number, context: number): boolean {
+  return (
+    ((constraint & PREV_WORD) !== 0 && (context & CONTEXT_WORD) === 0) ||
+    ((constraint & PREV_NOTWORD) !== 0 && (context & CONTEXT_WORD) !== 0) ||
+    ((constraint & PREV_NEWLINE) !== 0 && (context & CONTEXT_NEWLINE) === 0) ||
+    ((constraint & PREV_BEGBUF) !== 0 && (context & CONTEXT_BEGBUF) === 0)
+  );
+}
+
+/** gnulib's NOT_SATISFY_NEXT_CONSTRAINT: the context after a position rules the node out. */
+export function failsNext(constraint: number, context: number): boolean {
+  return (
+    ((constraint & NEXT_WORD) !== 0 && (context & CONTEXT_WORD) === 0) ||
+    ((constraint & NEXT_NOTWORD) !== 0 && (context & CONTEXT_WORD) !== 0) ||
+    ((constraint & NEXT_NEWLINE) !== 0 && (context & CONTEXT_NEWLINE) === 0) ||
+    ((constraint & NEXT_ENDBUF) !== 0 && (context & CONTEXT_ENDBUF) === 0)
+  );
+}
+
 export const PREV_MASK = PREV_WORD | PREV_NOTWORD | PREV_NEWLINE | PREV_BEGBUF;
 export const NEXT_MASK = NEXT_WORD | NEXT_NOTWORD | NEXT_NEWLINE | NEXT_ENDBUF;
 

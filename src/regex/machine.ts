@@ -1,6 +1,10 @@
 // The automaton meeting the subject: what each node accepts at a position, which anchors hold,
 // and gnulib's register bookkeeping, shared by the plain search and the back-reference search.
 import {
+  CONTEXT_BEGBUF,
+  CONTEXT_ENDBUF,
+  CONTEXT_NEWLINE,
+  CONTEXT_WORD,
   NEXT_ENDBUF,
   NEXT_MASK,
   NEXT_NEWLINE,
@@ -177,6 +181,31 @@ export class Machine {
       default:
         return 0;
     }
+  }
+
+  /**
+   * gnulib's context of the character at `at` (re_string_context_at): CONTEXT_* bits for a word
+   * character, a line break, or the text's ends (before the start, at the end).
+   */
+  context(at: number): number {
+    if (at < 0) return CONTEXT_NEWLINE | CONTEXT_BEGBUF;
+    if (at >= this.n) return CONTEXT_NEWLINE | CONTEXT_ENDBUF;
+    if (this.isWordAt(at)) return CONTEXT_WORD;
+    return this.isLineBreak(at) ? CONTEXT_NEWLINE : 0;
+  }
+
+  /**
+   * The context gnulib's transition table gives the state reached by reading the byte at `at`:
+   * as context(), except that a newline counts as one even without newline_anchor.
+   */
+  tableContext(at: number): number {
+    if (this.isWordAt(at)) return CONTEXT_WORD;
+    return this.text.charCodeAt(at) === 10 ? CONTEXT_NEWLINE : 0;
+  }
+
+  /** A word character for gnulib's contexts (only when word anchors are used). */
+  isWordByte(byte: number): boolean {
+    return this.wordContexts && isByteWordChar(byte);
   }
 
   /** The context class gnulib gives a DFA state entered at p (for its start-state comparisons). */
