@@ -155,6 +155,26 @@ function differential(calls: PureCall[], charset: 'bytes' | 'utf8') {
   return problems;
 }
 
+describe('back-references (what GNU m4 answers, without the oracle)', () => {
+  const run = (c: PureCall): string => builtin(c, { charset: 'bytes', warnedZeroReference: false }).text;
+
+  it('miss what gnulib misses: only the first node closing the group is tried', () => {
+    expect(FOUND.slice(0, 4).map(run)).toEqual(['2', '[||]', '[|]', '<abb|a|b><||>b<||>c<||>d<||>']);
+  });
+
+  it('find no match where gnulib finds none', () => {
+    expect(run(FOUND[4])).toBe('');
+  });
+
+  it('sift thousands of nested candidates without running out of stack', () => {
+    expect(run(R('a'.repeat(5000), '\\(a\\)\\1*', '[\\&]'))).toBe(`[${'a'.repeat(5000)}]`);
+  });
+
+  it('give up as GNU m4 does where gnulib recurses without end', () => {
+    expect(overflows(R('', '\\(\\)\\(\\)\\(\\1\\2\\)+'), 'bytes')).toBe(true);
+  });
+});
+
 describe.skipIf(!hasM4Oracle())('back-references against GNU m4', () => {
   const runs = Number(process.env.MAILCF_BACKREF_RUNS ?? 400);
   const seed = Number(process.env.MAILCF_BACKREF_SEED ?? 4242);
