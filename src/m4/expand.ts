@@ -86,15 +86,20 @@ function compileBody(text: string, singleDigit: boolean): BodyPart[] {
   return parts;
 }
 
-/** GNU's dump_args: arguments 1.. joined by `sep`, each optionally quoted. */
-export function joinArgs(argv: readonly MacroArg[], sep: string, lq: string, rq: string): string {
-  let out = '';
-  for (let i = 1; i < argv.length; i++) {
-    if (i > 1) out += sep;
+/**
+ * GNU's dump_args: arguments `first`.. (1 unless told) joined by `sep`, each between `lq` and
+ * `rq` (a builtin token counts as empty).
+ */
+export function joinArgs(argv: readonly MacroArg[], sep: string, lq: string, rq: string, first = 1): string {
+  if (first >= argv.length) return '';
+  const between = rq + sep + lq;
+  let out = lq;
+  for (let i = first; i < argv.length; i++) {
+    if (i > first) out += between;
     const a = argv[i];
-    out += lq + (typeof a === 'string' ? a : '') + rq;
+    if (typeof a === 'string') out += a;
   }
-  return out;
+  return out + rq;
 }
 
 /** How deep calls may nest before we report a stack overflow as GNU m4 would (see expandMacro). */

@@ -145,15 +145,18 @@ function searchUnambiguous(
   from: number,
   wantRegisters: boolean,
 ): MatchResult | undefined | 'empty' {
-  const { regex, groupOrder } = shortcut;
+  const needRegisters = wantRegisters && program.groups > 0;
+  const regex = needRegisters ? shortcut.measure : shortcut.locate;
   regex.lastIndex = from;
   const found = regex.exec(text);
   if (found === null) return undefined;
   const start = found.index;
   const end = start + found[0].length;
   if (start === end) return 'empty';
-  if (!wantRegisters || program.groups === 0)
-    return { start, end, registers: { start: [start], end: [end] } };
+  if (!needRegisters) return { start, end, registers: { start: [start], end: [end] } };
+  // Where each run begins: the match start plus the lengths of the runs before it.
+  const runStarts = [start];
+  for (let k = 1; k < found.length; k++) runStarts.push(runStarts[k - 1] + found[k].length);
   // Groups the pattern numbers but never reaches (x{0}) stay unset, as in the automaton.
   const registers = {
     start: new Array<number>(program.groups + 1).fill(-1),
@@ -161,12 +164,11 @@ function searchUnambiguous(
   };
   registers.start[0] = start;
   registers.end[0] = end;
-  const indices = found.indices!;
-  for (let k = 0; k < groupOrder.length; k++) {
-    const [groupStart, groupEnd] = indices[k + 1]!;
-    registers.start[groupOrder[k] + 1] = groupStart;
-    registers.end[groupOrder[k] + 1] = groupEnd;
-  }
+  shortcut.groupRuns.forEach((span, group) => {
+    if (span === undefined) return;
+    registers.start[group + 1] = runStarts[span[0]];
+    registers.end[group + 1] = runStarts[span[1]];
+  });
   // A group gnulib merged into the one it wraps reads that one's registers.
   program.subexpMap.forEach((target, i) => {
     if (target !== i) {

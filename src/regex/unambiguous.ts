@@ -181,11 +181,14 @@ function runSource(run: Run): string {
   return `${set}{${run.min},${run.max === UNBOUNDED ? '' : run.max}}`;
 }
 
-/** The JS search for an unambiguous pattern, with GNU's group numbers, or undefined. */
+/** The JS searches for an unambiguous pattern. */
 export interface UnambiguousSearch {
-  regex: RegExp;
-  /** JS group k (1-based) is GNU's group groupOrder[k - 1] (0-based). */
-  groupOrder: number[];
+  /** Finds where the match is. */
+  locate: RegExp;
+  /** The same search with every run captured, to work out where GNU's groups are. */
+  measure: RegExp;
+  /** GNU's group g spans runs [from, to) of `measure`'s captures; undefined: never reached. */
+  groupRuns: ([number, number] | undefined)[];
 }
 
 /**
@@ -208,16 +211,29 @@ export function unambiguousSearch(
       if (item.kind === 'run' && item.set.subarray(128).some((member) => member !== 0)) return undefined;
     }
   }
-  const groupOrder: number[] = [];
-  let source = '';
+  // Group positions come from the lengths of the runs before and inside them: cheaper than
+  // asking the RegExp for match indices.
+  const groupRuns: ([number, number] | undefined)[] = [];
+  const open: { group: number; from: number }[] = [];
+  let locate = '';
+  let measure = '';
+  let runs = 0;
   for (const item of items) {
-    if (item.kind === 'run') source += runSource(item);
-    else if (item.kind === 'anchor') source += anchorSource(item.anchor, rules);
-    else if (item.kind === 'close') source += ')';
-    else {
-      groupOrder.push(item.group);
-      source += '(';
+    if (item.kind === 'run') {
+      const source = runSource(item);
+      locate += source;
+      measure += `(${source})`;
+      runs++;
+    } else if (item.kind === 'anchor') {
+      const source = anchorSource(item.anchor, rules);
+      locate += source;
+      measure += source;
+    } else if (item.kind === 'open') {
+      open.push({ group: item.group, from: runs });
+    } else {
+      const { group, from } = open.pop()!;
+      groupRuns[group] = [from, runs];
     }
   }
-  return { regex: new RegExp(source, groupOrder.length > 0 ? 'gd' : 'g'), groupOrder };
+  return { locate: new RegExp(locate, 'g'), measure: new RegExp(measure, 'g'), groupRuns };
 }

@@ -140,7 +140,7 @@ export const controlBuiltins: BuiltinDef[] = [
   }),
   builtin('shift', { blind: true }, (rt, argv) => {
     if (rt.badArgc(argv, 2, -1)) return '';
-    return joinArgs(argv.slice(1), ',', rt.scanner.lquote, rt.scanner.rquote);
+    return joinArgs(argv, ',', rt.scanner.lquote, rt.scanner.rquote, 2);
   }),
   builtin('undivert', {}, (rt, argv) => {
     if (argv.length === 1) {
