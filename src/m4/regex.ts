@@ -140,8 +140,9 @@ class Substitution {
     this.out += piece;
   }
 
+  /** The expansion, read as GNU reads it: a C string, up to a NUL a group copy brought in. */
   result(): string {
-    return this.out;
+    return cString(this.out);
   }
 
   /** Expands a replacement: \& and \0 the match, \1..\9 groups, \x is x. */
@@ -176,7 +177,10 @@ class Substitution {
             this.failed = true;
             return;
           }
-          this.text(victim.slice(registers.start[k], registers.end[k]));
+          // An end without a start (gnulib's walk can restore one): GNU copies from the byte
+          // before the text, the NUL that ends the word before it in m4's argument storage.
+          if (registers.start[k] < 0) this.text('\0' + victim.slice(0, registers.end[k]));
+          else this.text(victim.slice(registers.start[k], registers.end[k]));
         }
       } else {
         this.text(ch);

@@ -176,7 +176,9 @@ export class MatchContext {
     const { nodes, eclosures } = this.m.program;
     for (const index of state.nodes) {
       if (!this.table.acceptsMultibyte(index)) continue;
-      const length = this.m.accept(index, idx);
+      const { constraint } = nodes[index];
+      if (constraint !== 0 && failsNext(constraint, this.m.context(idx))) continue;
+      const length = this.m.accept(index, idx, false);
       if (length <= 1) continue;
       const dest = idx + length;
       if (this.maxStep < length) this.maxStep = length;
@@ -406,7 +408,7 @@ export class MatchContext {
     for (const index of consuming) {
       let length = 0;
       if (this.table.acceptsMultibyte(index)) {
-        const n = this.m.accept(index, idx);
+        const n = this.m.accept(index, idx, false);
         length = n > 1 ? n : 0;
         if (length > 1) {
           const there = states[idx + length];

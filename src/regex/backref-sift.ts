@@ -179,7 +179,7 @@ class Sifter {
     for (const node of this.ctx.log[idx]!.nonEpsilon) {
       let length = 0;
       if (this.ctx.table.acceptsMultibyte(node)) {
-        const n = m.accept(node, idx);
+        const n = m.accept(node, idx, false);
         length = n > 1 ? n : 0;
         if (
           length > 0 &&

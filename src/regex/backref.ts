@@ -3,7 +3,7 @@
 // (backref-sift.ts), then its register walk in the backtracking form set_regs takes with
 // references (a fail stack of untaken branches, registers checked against the text).
 import { has } from './backref-states.js';
-import { MatchContext, stateTableFor } from './backref-log.js';
+import { MatchContext, acceptsOneByte, stateTableFor } from './backref-log.js';
 import { type StateArray, pruneImpossibleNodes } from './backref-sift.js';
 import { type MatchResult, Machine, WalkRegisters } from './machine.js';
 import { NodeType, isEpsilon } from './program.js';
@@ -19,6 +19,7 @@ interface Choice {
 function walkWithBacktracking(m: Machine, start: number, end: number, last: number, sifted: StateArray) {
   const program = m.program;
   const nodes = program.nodes;
+  const table = stateTableFor(m);
   const failStack: Choice[] | undefined = program.hasForks ? [] : undefined;
   let regs = WalkRegisters.initial(program.groups, end - start);
   let node = program.init;
@@ -72,7 +73,13 @@ function walkWithBacktracking(m: Machine, start: number, end: number, last: numb
         return isViable(idx, dest) ? dest : -1;
       }
     } else {
-      length = m.accept(node, idx);
+      // A multibyte step ignores the node's context, as gnulib's; one byte honours it.
+      length = 0;
+      if (table.acceptsMultibyte(node)) {
+        const n = m.accept(node, idx, false);
+        if (n > 1) length = n;
+      }
+      if (length === 0 && acceptsOneByte(m, node, idx)) length = 1;
       if (length === 0) return -1;
     }
     idx += length;

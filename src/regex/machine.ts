@@ -150,9 +150,12 @@ export class Machine {
     return this.nextOk(index, p);
   }
 
-  /** Bytes consumed by a consuming node at p, 0 when it does not match there. */
-  accept(index: number, p: number): number {
-    if (p >= this.n || !this.nextOk(index, p)) return 0;
+  /**
+   * Bytes consumed by a consuming node at p, 0 when it does not match there. `honourContext`
+   * false skips the node's constraint on what follows, as gnulib's multibyte check does.
+   */
+  accept(index: number, p: number, honourContext = true): number {
+    if (p >= this.n || (honourContext && !this.nextOk(index, p))) return 0;
     const node = this.program.nodes[index];
     const byte = this.text.charCodeAt(p);
     switch (node.type) {
