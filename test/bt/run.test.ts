@@ -1,9 +1,13 @@
 // `mailcf test` run in-process on a small hand-written .cf, with a made-up machine: the
 // transcript, the exit statuses and the command-line errors (no oracle needed).
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryIO } from '../../src/cli/io.js';
 import { runTest } from '../../src/bt/run.js';
 import { TINY_CF, fakeSystem } from './support/fake-system.js';
+import { BT_TEST_ROOT } from './support/probes.js';
+
+const REGEX_CRASH_CF = join(BT_TEST_ROOT, 'fixtures', 'regex-crash.cf');
 
 const BANNER = 'ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\nEnter <ruleset> <address>\n';
 
@@ -62,6 +66,15 @@ describe('mailcf test in-process', () => {
     expect(r.status).toBe(64);
     expect(r.err).toMatch(/^mailcf test: illegal option -- z\nusage: mailcf test /);
     expect(r.out).toBe('');
+  });
+
+  it('stops with a message and the status of SIGSEGV where the regex matcher of glibc crashes sendmail', async () => {
+    const r = await run(['-C', REGEX_CRASH_CF], '/map loop x\n$w\n');
+    expect(r.out).toBe(BANNER + '> map_lookup: loop (x) ');
+    expect(r.err).toBe(
+      'mailcf: regex map loop: matching "x" recurses too deeply; sendmail dies of a segmentation fault here\n',
+    );
+    expect(r.status).toBe(139);
   });
 
   it('prints its help with --help (and documents --map-source) without starting', async () => {

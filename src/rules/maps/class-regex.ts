@@ -4,6 +4,7 @@ import { atoi } from '../../sendmail/c-numbers.js';
 import { CBuffer } from './cbuf.js';
 import { SharedOptions, forEachOption } from './parse-options.js';
 import { mapRewrite } from './map-rewrite.js';
+import { SendmailExit } from '../../cf/errors.js';
 import { type Regex, type Registers, compileRegex, execPosixRegex } from '../../regex/index.js';
 import type { ClassContext, MapClass, MapState, ParseContext, Av } from './state.js';
 import { EX_CONFIG, EX_OK } from '../../sendmail/sysexits.js';
@@ -138,6 +139,26 @@ function joinFields(key: string, registers: Registers, fields: number[], delimit
   return out;
 }
 
+/** SIGSEGV: how sendmail dies when glibc's matcher recurses past its stack. */
+const CRASH_STATUS = 128 + 11;
+
+/**
+ * regexec's answer. On some keys glibc's back-reference matcher recurses without bound and
+ * sendmail dies of a segmentation fault; we stop the same way, saying why.
+ */
+function matchOrCrash(map: MapState, regex: Regex, key: string, ctx: ClassContext): Registers | null {
+  try {
+    return execPosixRegex(regex, key);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    ctx.env.report({
+      severity: 'stderr',
+      text: `mailcf: regex map ${map.decl.name}: matching "${key}" recurses too deeply; sendmail dies of a segmentation fault here\n`,
+    });
+    throw new SendmailExit(CRASH_STATUS);
+  }
+}
+
 function regexLookup(map: MapState, key: string, av: Av, ctx: ClassContext): LookupResult {
   const { flags, settings } = map.decl;
   if (settings.kind !== 'regex') return { value: null, status: EX_OK };
@@ -146,7 +167,7 @@ function regexLookup(map: MapState, key: string, av: Av, ctx: ClassContext): Loo
     status: EX_OK,
   });
   const { regex } = map.data as RegexData;
-  const match = execPosixRegex(regex, key);
+  const match = matchOrCrash(map, regex, key, ctx);
   if (flags.regexNot) return match === null ? answer('') : { value: null, status: EX_OK };
   if (match === null) return { value: null, status: EX_OK };
   if (settings.subFields === null) return answer('');
