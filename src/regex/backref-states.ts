@@ -19,8 +19,8 @@ import { NodeType, isEpsilon } from './program.js';
 /** A sorted set of node indices (gnulib's re_node_set). */
 export type NodeSet = number[];
 
-/** Position of `node` in the sorted set, or -1. */
-export function indexIn(set: NodeSet, node: number): number {
+/** Where `node` is, or would go, in the sorted set (the first member not below it). */
+function lowerBound(set: NodeSet, node: number): number {
   let lo = 0;
   let hi = set.length;
   while (lo < hi) {
@@ -28,7 +28,13 @@ export function indexIn(set: NodeSet, node: number): number {
     if (set[mid] < node) lo = mid + 1;
     else hi = mid;
   }
-  return lo < set.length && set[lo] === node ? lo : -1;
+  return lo;
+}
+
+/** Position of `node` in the sorted set, or -1. */
+export function indexIn(set: NodeSet, node: number): number {
+  const at = lowerBound(set, node);
+  return at < set.length && set[at] === node ? at : -1;
 }
 
 export function has(set: NodeSet, node: number): boolean {
@@ -37,15 +43,9 @@ export function has(set: NodeSet, node: number): boolean {
 
 /** Adds `node` in order; false if it was there. */
 export function insert(set: NodeSet, node: number): boolean {
-  let lo = 0;
-  let hi = set.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (set[mid] < node) lo = mid + 1;
-    else hi = mid;
-  }
-  if (set[lo] === node) return false;
-  set.splice(lo, 0, node);
+  const at = lowerBound(set, node);
+  if (set[at] === node) return false;
+  set.splice(at, 0, node);
   return true;
 }
 
