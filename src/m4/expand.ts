@@ -4,7 +4,7 @@
 // pushed back on the input and rescanned, so tail recursion does not grow anything.
 import { DEBUG_ALL, DEBUG_CALL } from './debug.js';
 import type { Runtime } from './runtime.js';
-import { BlockKind, type InputBlock } from './input.js';
+import { BlockKind, CHAR_MACRO, type InputBlock } from './input.js';
 import { cString } from './numeric.js';
 import { F_CLOSE, F_COMMA, F_DIGIT, F_OPEN, F_PLAIN, F_QUOTE, F_SLOW, F_SPACE, Tok } from './scanner.js';
 import { SymbolType, type M4Symbol } from './symbols.js';
@@ -265,10 +265,14 @@ export class Expander {
             if (WORD_BYTE[ch] === 0) break;
             h = (Math.imul(h, 31) + ch) | 0;
           }
-          if (e === len) break; // the word may go on in the block below
+          // A word that ends a block may go on in the block below (the general path reads
+          // across blocks); it ends here when what follows there cannot continue it.
+          if (e === len && (b.kind !== BlockKind.String || this.continuesWord(input.peekBelowTop()))) break;
           {
             const sym = symbols.lookupRange(text, p, e, h);
             if (sym !== undefined && sym.type !== SymbolType.Void) {
+              // A macro name ending the block: whether a parenthesis follows is the general path's.
+              if (e === len) break;
               const next = cls[text.charCodeAt(e)];
               if (sym.type === SymbolType.Text || !sym.blind || next === F_OPEN) {
                 if (p > runStart) this.deliver(f, text, runStart, p);
@@ -339,6 +343,11 @@ export class Expander {
       this.advance(b, p);
       return;
     }
+  }
+
+  /** Could this next character (CHAR_MACRO, CHAR_EOF or a byte) continue a word? */
+  private continuesWord(ch: number): boolean {
+    return ch < 0 ? ch === CHAR_MACRO : WORD_BYTE[ch] === 1;
   }
 
   /** Delivers text[from, to) to the argument being collected or to the output. */

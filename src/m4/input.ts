@@ -213,8 +213,17 @@ export class Input {
 
   /** The next character without consuming it (looks through exhausted blocks). */
   peek(): number {
+    return this.peekFrom(this.stack.length - 1);
+  }
+
+  /** The character that follows the top block's text (what a word ending it may run into). */
+  peekBelowTop(): number {
+    return this.peekFrom(this.stack.length - 2);
+  }
+
+  private peekFrom(top: number): number {
     const stack = this.stack;
-    for (let i = stack.length - 1; i >= 0; i--) {
+    for (let i = top; i >= 0; i--) {
       const b = stack[i];
       if (b.kind === BlockKind.Macro) return CHAR_MACRO;
       if (b.pos < b.text.length || (b.refill !== undefined && this.refill(b)))
