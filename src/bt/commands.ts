@@ -86,12 +86,14 @@ function splitOnCSpace(s: string): string[] {
 function listCommand(line: string, env: TestModeEnv): void {
   switch (line[1]) {
     case 'S': {
-      const rs = env.findRuleset(line.slice(2));
-      if (rs < 0) {
-        env.write(`Undefined ruleset ${line.slice(2)}\n`);
+      const text = line.slice(2);
+      const ref = env.lookUpRuleset(text);
+      if (ref.number < 0) {
+        // the name's lookup cut the line short where it wrote NULs over blanks
+        env.write(`Undefined ruleset ${text.slice(0, ref.cutAt ?? text.length)}\n`);
         return;
       }
-      env.write(env.rulesetListing(rs));
+      env.write(env.rulesetListing(ref.number));
       return;
     }
     case 'M':
@@ -279,7 +281,7 @@ function runRulesetList(list: string, tokens: string[], env: TestModeEnv): void 
   let q = 0;
   while (q < list.length) {
     const rest = list.slice(q);
-    const rs = env.findRuleset(rest);
+    const rs = env.lookUpRuleset(rest).number;
     if (rs < 0) {
       env.write(`Undefined ruleset ${rest}\n`);
       break;

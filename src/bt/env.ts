@@ -2,6 +2,7 @@
 // (commands.ts) parses lines exactly as sendmail's testmodeline does and calls these
 // operations; session.ts builds the real environment from the loaded .cf, tests build fakes.
 import type { TestMapOutcome } from '../rules/maps/types.js';
+import type { RulesetRef } from '../cf/rulesets.js';
 
 /** sendmail's three ways of reporting (err.c), plus plain output to standard output. */
 export interface Reporter {
@@ -42,7 +43,7 @@ export interface TestModeEnv {
 
   // rulesets
   /** strtorwset in find mode: the ruleset number, or -1 (messages already printed). */
-  findRuleset(text: string): number;
+  lookUpRuleset(text: string): RulesetRef;
   /** The =S listing of a ruleset ('' when it has no rules). */
   rulesetListing(ruleset: number): string;
   /** The =M listing. */

@@ -6,6 +6,7 @@ import { addToClass } from '../cf/class-lines.js';
 import { expandMacros, parseMacroId, translateDollars } from '../cf/macros.js';
 import { formatMailer } from '../cf/mailer-line.js';
 import type { Mailer } from '../cf/model.js';
+import type { RulesetRef } from '../cf/rulesets.js';
 import { prescan } from '../rules/prescan.js';
 import type { RewriteEnv, Workspace } from '../rules/context.js';
 import { rewrite } from '../rules/rewrite.js';
@@ -161,8 +162,12 @@ export class TestEnv implements TestModeEnv, AddressEngine {
 
   // ---- rulesets and mailers
 
+  lookUpRuleset(text: string): RulesetRef {
+    return this.config.rulesets.resolve(text, 0, 'find', this.errors);
+  }
+
   findRuleset(text: string): number {
-    return this.config.rulesets.resolve(text, 0, 'find', this.errors).number;
+    return this.lookUpRuleset(text).number;
   }
 
   rulesetListing(ruleset: number): string {

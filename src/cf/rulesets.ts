@@ -16,6 +16,11 @@ export interface RulesetRef {
   number: number;
   /** Index just after the reference (where sendmail's endp points). */
   end: number;
+  /**
+   * sendmail writes NULs over the blanks after a ruleset name: read as a C string afterwards,
+   * the text ends here (only set when that happened).
+   */
+  cutAt?: number;
 }
 
 export class RulesetTable {
@@ -77,10 +82,11 @@ export class RulesetTable {
     while (p < text.length && isSpace(text.charCodeAt(p))) p++;
     // sendmail overwrites the blanks after the name with NULs, so messages then show only it.
     const shown = p > nameEnd ? name : text.slice(q);
+    const cut = p > nameEnd ? { cutAt: nameEnd } : {};
     const delim = p < text.length ? text[p] : '';
     let known = this.byName.get(name);
     if (known === undefined) {
-      if (mode === 'find') return { number: -1, end: p };
+      if (mode === 'find') return { number: -1, end: p, ...cut };
       known = -1;
       this.byName.set(name, -1);
     }
@@ -114,6 +120,6 @@ export class RulesetTable {
       n = known;
     } else if (n >= 0) this.byName.set(name, n);
     if (mode === 'enter' && n >= 0) this.names[n] = name;
-    return { number: n, end };
+    return { number: n, end, ...cut };
   }
 }

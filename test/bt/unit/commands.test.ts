@@ -36,10 +36,12 @@ function fakeEnv(): { env: TestModeEnv; out: () => string; calls: string[] } {
     addToClass: (id, w) => void classes.set(id, [...(classes.get(id) ?? []), w]),
     classMembers: (id) => classes.get(id) ?? [],
     printable: (s) => s,
-    findRuleset: (text) => {
+    lookUpRuleset: (text) => {
       const m = /^\s*(\d+|[A-Za-z]\w*)/.exec(text);
-      if (!m) return -1;
-      return m[1] === '0' || m[1] === 'parse' ? 0 : m[1] === '3' || m[1] === 'canonify' ? 3 : -1;
+      const end = m ? m[0].length : 0;
+      if (!m) return { number: -1, end };
+      const n = m[1] === '0' || m[1] === 'parse' ? 0 : m[1] === '3' || m[1] === 'canonify' ? 3 : -1;
+      return { number: n, end };
     },
     rulesetListing: (rs) => `R-listing-${rs}\n`,
     mailerListing: () => 'mailer-listing\n',
