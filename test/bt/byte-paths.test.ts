@@ -5,15 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIO } from '../../src/cli/io.js';
 import { runTestCommand } from '../../src/cli/test.js';
 import {
-  SENDMAIL_ORACLE,
   hasSendmailOracle,
   missingOracleNotice,
   privateWorkDir,
   removeWorkDir,
-  runInSandbox,
   writeSandboxFiles,
 } from '../../src/oracle/oracles.js';
-import { MAILCF_BIN, hasBuiltCli } from './support/bt-diff.js';
+import { hasBuiltCli, runBothTools } from './support/bt-diff.js';
 
 const dir = privateWorkDir('bt-byte-paths');
 afterAll(() => removeWorkDir(dir));
@@ -61,11 +59,7 @@ if (!hasSendmailOracle()) {
   describe('8-bit file names against sendmail', () => {
     it('gives the same transcript', () => {
       expect(hasBuiltCli()).toBe(true);
-      const { hosts, switchFile } = writeSandboxFiles(dir);
-      const common = ['-O', `ServiceSwitchFile=${switchFile}`];
-      const run = (argv: string[]) => runInSandbox(argv, { input: INPUT, hostsFile: hosts });
-      const oracle = run([SENDMAIL_ORACLE, ...common, '-bt', '-C', cfArgument]);
-      const ours = run([process.execPath, MAILCF_BIN, 'test', ...common, '-C', cfArgument]);
+      const { oracle, ours } = runBothTools(dir, cfArgument, INPUT);
       expect(oracle.stdout).toContain('> one\ntwo\n');
       expect(ours.stdout).toBe(oracle.stdout);
       expect(ours.stderr).toBe(oracle.stderr);

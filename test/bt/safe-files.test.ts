@@ -8,15 +8,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIO } from '../../src/cli/io.js';
 import { runTestCommand } from '../../src/cli/test.js';
 import {
-  SENDMAIL_ORACLE,
   hasSendmailOracle,
   missingOracleNotice,
   privateWorkDir,
   removeWorkDir,
-  runInSandbox,
   writeSandboxFiles,
 } from '../../src/oracle/oracles.js';
-import { MAILCF_BIN, hasBuiltCli } from './support/bt-diff.js';
+import { hasBuiltCli, runBothTools } from './support/bt-diff.js';
 
 const asRoot = process.getuid?.() === 0;
 const dir = privateWorkDir('bt-safe-files');
@@ -85,11 +83,7 @@ if (!hasSendmailOracle()) {
   describe('safefile checks against sendmail', () => {
     it('gives the same transcript', () => {
       expect(hasBuiltCli()).toBe(true);
-      const { hosts, switchFile } = writeSandboxFiles(dir);
-      const common = ['-O', `ServiceSwitchFile=${switchFile}`];
-      const run = (argv: string[]) => runInSandbox(argv, { input: INPUT, hostsFile: hosts });
-      const oracle = run([SENDMAIL_ORACLE, ...common, '-bt', '-C', CF]);
-      const ours = run([process.execPath, MAILCF_BIN, 'test', ...common, '-C', CF]);
+      const { oracle, ours } = runBothTools(dir, CF, INPUT);
       expect(ours.stdout).toBe(oracle.stdout);
       expect(ours.stderr).toBe(oracle.stderr);
       expect(ours.status).toBe(oracle.status);

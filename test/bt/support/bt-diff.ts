@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  SENDMAIL_ORACLE,
   runInSandbox,
   runSendmailBt,
   writeSandboxFiles,
@@ -110,6 +111,24 @@ export function runMailcfSession(cf: string, probes: readonly Probe[], opts: Ses
     timeoutMs: opts.timeoutMs,
   });
   return { result, split: splitTranscript(result.stdout, probes.length) };
+}
+
+/**
+ * One whole session, unsplit: `input` to sendmail -bt and to mailcf test with the same `-C`
+ * argument (given as is, so its bytes reach each tool alike), in the same sandbox.
+ */
+export function runBothTools(
+  dir: string,
+  cfArgument: string,
+  input: string,
+): { oracle: RunResult; ours: RunResult } {
+  const { hosts, switchFile } = writeSandboxFiles(dir);
+  const common = ['-O', `ServiceSwitchFile=${switchFile}`];
+  const run = (argv: string[]) => runInSandbox(argv, { input, hostsFile: hosts });
+  return {
+    oracle: run([SENDMAIL_ORACLE, ...common, '-bt', '-C', cfArgument]),
+    ours: run([process.execPath, MAILCF_BIN, 'test', ...common, '-C', cfArgument]),
+  };
 }
 
 /** One probe whose answers differ. */
