@@ -1,0 +1,56 @@
+// glibc's strerror texts (Debian bookworm), by the C names Node reports in err.code: GNU m4 and
+// sendmail both print the C library's words for a failed system call.
+
+const GLIBC_TEXT: Readonly<Record<string, string>> = {
+  EPERM: 'Operation not permitted',
+  ENOENT: 'No such file or directory',
+  ESRCH: 'No such process',
+  EINTR: 'Interrupted system call',
+  EIO: 'Input/output error',
+  ENXIO: 'No such device or address',
+  E2BIG: 'Argument list too long',
+  ENOEXEC: 'Exec format error',
+  EBADF: 'Bad file descriptor',
+  ECHILD: 'No child processes',
+  EAGAIN: 'Resource temporarily unavailable',
+  ENOMEM: 'Cannot allocate memory',
+  EACCES: 'Permission denied',
+  EFAULT: 'Bad address',
+  EBUSY: 'Device or resource busy',
+  EEXIST: 'File exists',
+  EXDEV: 'Invalid cross-device link',
+  ENODEV: 'No such device',
+  ENOTDIR: 'Not a directory',
+  EISDIR: 'Is a directory',
+  EINVAL: 'Invalid argument',
+  ENFILE: 'Too many open files in system',
+  EMFILE: 'Too many open files',
+  ENOTTY: 'Inappropriate ioctl for device',
+  ETXTBSY: 'Text file busy',
+  EFBIG: 'File too large',
+  ENOSPC: 'No space left on device',
+  ESPIPE: 'Illegal seek',
+  EROFS: 'Read-only file system',
+  EMLINK: 'Too many links',
+  EPIPE: 'Broken pipe',
+  ENAMETOOLONG: 'File name too long',
+  ELOOP: 'Too many levels of symbolic links',
+  EOVERFLOW: 'Value too large for defined data type',
+  EDQUOT: 'Disk quota exceeded',
+  ESTALE: 'Stale file handle',
+  ERANGE: 'Numerical result out of range',
+  ENOSYS: 'Function not implemented',
+  ENOTSOCK: 'Socket operation on non-socket',
+  EPROTONOSUPPORT: 'Protocol not supported',
+  EAFNOSUPPORT: 'Address family not supported by protocol',
+  ENETUNREACH: 'Network is unreachable',
+  ENOTCONN: 'Transport endpoint is not connected',
+  ETIMEDOUT: 'Connection timed out',
+  ECONNREFUSED: 'Connection refused',
+  EHOSTUNREACH: 'No route to host',
+};
+
+/** glibc's text for an error code name such as 'ENOENT', or undefined for a name it lacks here. */
+export function glibcErrorText(code: string): string | undefined {
+  return GLIBC_TEXT[code];
+}
