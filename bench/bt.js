@@ -5,11 +5,10 @@
 // best wall time of N runs (MAILCF_BENCH_RUNS, default 3) and mailcf/sendmail; target <= 1.0x.
 // Also checks that the two transcripts are identical. Needs `npm run build`, root, sendmail,
 // m4 and sendmail-cf. MAILCF_BENCH_LINES changes the number of lines.
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { digest, timed } from './support.js';
 import { buildCf, canBuildCorpus, sampleMcFiles } from '../dist/bt/oracle-corpus.js';
 import {
   hasSendmailOracle,
@@ -63,16 +62,6 @@ function addresses(n) {
     }
   }
   return out;
-}
-
-function timed(fn) {
-  const start = performance.now();
-  const r = fn();
-  return { wall: (performance.now() - start) / 1000, r };
-}
-
-function digest(r) {
-  return createHash('sha256').update(r.stdout, 'latin1').update('\0').update(String(r.status)).digest('hex');
 }
 
 function main() {

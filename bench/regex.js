@@ -8,11 +8,11 @@
 //     (Node's start-up and test mode's own work bound mailcf here; reported). The transcripts
 //     must be identical.
 // Best wall time of N runs (MAILCF_BENCH_RUNS, default 3). Needs `npm run build`, root, sendmail.
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { digest, timed } from './support.js';
 import {
   hasSendmailOracle,
   privateWorkDir,
@@ -51,16 +51,6 @@ function keys(n) {
     else out.push(`${locals[i % locals.length]}${i % 13}@${domains[(i * 3) % domains.length]}`);
   }
   return out;
-}
-
-function timed(fn) {
-  const start = performance.now();
-  const r = fn();
-  return { wall: (performance.now() - start) / 1000, r };
-}
-
-function digest(r) {
-  return createHash('sha256').update(r.stdout, 'latin1').update('\0').update(String(r.status)).digest('hex');
 }
 
 /** The same lookups through the map table in this process: best of RUNS, seconds. */
