@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
   type Charset,
-  type MatchResult,
   type Regex,
   type Registers,
   RegexSearcher,
@@ -99,19 +98,9 @@ export function compileM4Regex(pattern: string, charset: Charset): CompiledM4Reg
   return entry;
 }
 
-/** re_search: the leftmost-longest match at or after `from`, with GNU's registers. */
-export function searchM4Regex(
-  regex: M4Regex,
-  text: string,
-  from = 0,
-  wantRegisters = true,
-): MatchResult | undefined {
-  return searchRegex(regex, text, from, wantRegisters);
-}
-
 /**
  * For the engine's other needs: the pattern as a JS RegExp that accepts the same texts (C
- * locale). JS finds leftmost-first matches; use compileM4Regex/searchM4Regex for GNU's.
+ * locale). JS finds leftmost-first matches; use compileM4Regex and searchRegex for GNU's.
  */
 export function compileEmacsRegex(
   pattern: string,
@@ -213,7 +202,7 @@ export function regexpBuiltin(
     };
   }
   const wantReplacement = args.length >= 3;
-  const match = searchM4Regex(compiled.regex, victim, 0, wantReplacement);
+  const match = searchRegex(compiled.regex, victim, 0, wantReplacement);
   if (!wantReplacement) return { text: String(match ? match.start : -1), diagnostics: NO_DIAGNOSTICS };
   if (!match) return { text: '', diagnostics: NO_DIAGNOSTICS };
   const substitution = new Substitution(state, compiled.regex.groups);

@@ -1,6 +1,7 @@
 // --warn-macro-sequence: finds the parts of a new definition that match a GNU regular
 // expression (by default `$` followed by `{...}` or by two or more digits).
-import { compileM4Regex, searchM4Regex, type Charset } from './regex.js';
+import { searchRegex } from '../regex/index.js';
+import { compileM4Regex, type Charset } from './regex.js';
 import type { SequenceMatcher } from './runtime.js';
 import { DEFAULT_MACRO_SEQUENCE } from './usage.js';
 
@@ -18,7 +19,7 @@ export function compileMacroSequence(regex: string | undefined, charset: Charset
     const found: string[] = [];
     let offset = 0;
     while (offset <= text.length) {
-      const m = searchM4Regex(re, text, offset, false);
+      const m = searchRegex(re, text, offset, false);
       if (m === undefined) break;
       if (m.start === m.end) {
         offset = m.start + 1;

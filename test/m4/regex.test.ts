@@ -7,10 +7,10 @@ import {
   newRegexState,
   patsubstBuiltin,
   regexpBuiltin,
-  searchM4Regex,
   type RegexState,
 } from '../../src/m4/regex.js';
 import { missingOracleNotice } from '../../src/oracle/oracles.js';
+import { searchRegex } from '../../src/regex/index.js';
 import {
   ORACLE_ENV_C,
   ORACLE_ENV_UTF8,
@@ -124,7 +124,7 @@ describe('POSIX leftmost-longest matching with GNU registers', () => {
   it('exposes the match and registers', () => {
     const compiled = compileM4Regex('\\(b*\\)c', 'bytes');
     if (!compiled.ok) throw new Error(compiled.message);
-    expect(searchM4Regex(compiled.regex, 'abbcd')).toEqual({
+    expect(searchRegex(compiled.regex, 'abbcd')).toEqual({
       start: 1,
       end: 4,
       registers: { start: [1, 1], end: [4, 3] },
