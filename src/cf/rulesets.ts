@@ -81,12 +81,12 @@ export class RulesetTable {
     const nameEnd = p;
     while (p < text.length && isSpace(text.charCodeAt(p))) p++;
     // sendmail overwrites the blanks after the name with NULs, so messages then show only it.
-    const shown = p > nameEnd ? name : text.slice(q);
-    const cut = p > nameEnd ? { cutAt: nameEnd } : {};
+    const cutAt = p > nameEnd ? nameEnd : undefined;
+    const shown = text.slice(q, cutAt);
     const delim = p < text.length ? text[p] : '';
     let known = this.byName.get(name);
     if (known === undefined) {
-      if (mode === 'find') return { number: -1, end: p, ...cut };
+      if (mode === 'find') return { number: -1, end: p, cutAt };
       known = -1;
       this.byName.set(name, -1);
     }
@@ -120,6 +120,6 @@ export class RulesetTable {
       n = known;
     } else if (n >= 0) this.byName.set(name, n);
     if (mode === 'enter' && n >= 0) this.names[n] = name;
-    return { number: n, end, ...cut };
+    return { number: n, end, cutAt };
   }
 }
