@@ -4,7 +4,7 @@
 // gives leftmost-longest matches and the registers GNU fills. See docs/regex.md.
 import { parsePattern } from './parse.js';
 import { type MatchRules, type Program, compileProgram } from './program.js';
-import { Machine, type MatchResult } from './machine.js';
+import { Machine, type MatchResult, copyMergedGroups } from './machine.js';
 import { searchMachine } from './match.js';
 import {
   EMACS_SYNTAX,
@@ -169,13 +169,7 @@ function searchUnambiguous(
     registers.start[group + 1] = runStarts[span[0]];
     registers.end[group + 1] = runStarts[span[1]];
   });
-  // A group gnulib merged into the one it wraps reads that one's registers.
-  program.subexpMap.forEach((target, i) => {
-    if (target !== i) {
-      registers.start[i + 1] = registers.start[target + 1];
-      registers.end[i + 1] = registers.end[target + 1];
-    }
-  });
+  copyMergedGroups(program, registers);
   return { start, end, registers };
 }
 

@@ -283,12 +283,18 @@ export class WalkRegisters {
       startOut.push(this.so[r] === -1 ? -1 : this.so[r] + start);
       endOut.push(this.so[r] === -1 ? this.eo[r] : this.eo[r] + start);
     }
-    program.subexpMap.forEach((target, i) => {
-      if (target !== i) {
-        startOut[i + 1] = startOut[target + 1];
-        endOut[i + 1] = endOut[target + 1];
-      }
-    });
-    return { start: startOut, end: endOut };
+    const registers = { start: startOut, end: endOut };
+    copyMergedGroups(program, registers);
+    return registers;
   }
+}
+
+/** A group gnulib merged into the one it wraps reports that one's registers. */
+export function copyMergedGroups(program: Program, registers: Registers): void {
+  program.subexpMap.forEach((target, i) => {
+    if (target !== i) {
+      registers.start[i + 1] = registers.start[target + 1];
+      registers.end[i + 1] = registers.end[target + 1];
+    }
+  });
 }
