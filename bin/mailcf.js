@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Entry point: run the compiled CLI and exit with its status once output has drained.
-import { main } from '../dist/cli/main.js';
+// Entry point: run the bundled CLI (scripts/bundle.js) and exit with its status once output has drained.
+import { main } from '../dist/bundle/main.js';
 
 main(process.argv.slice(2)).then(
   (status) => {

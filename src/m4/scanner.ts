@@ -95,8 +95,8 @@ export class Scanner {
   bcomm = DEFAULT_DELIMITERS.bcomm;
   ecomm = DEFAULT_DELIMITERS.ecomm;
   /** First character codes of the delimiters, -3 when the delimiter is empty (never matches). */
-  private lq0 = 96;
-  private rq0 = 39;
+  lq0 = 96;
+  rq0 = 39;
   private bc0 = 35;
   private ec0 = 10;
   /** Characters that can never start anything but a one-character token. */
