@@ -6,9 +6,8 @@
 // Also checks that the two transcripts are identical. Needs `npm run build`, root, sendmail,
 // m4 and sendmail-cf. MAILCF_BENCH_LINES changes the number of lines.
 import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { digest, timed } from './support.js';
+import { join } from 'node:path';
+import { CLI, RUNS, digest, timed } from './support.js';
 import { buildCf, canBuildCorpus, sampleMcFiles } from '../dist/bt/oracle-corpus.js';
 import {
   hasSendmailOracle,
@@ -19,9 +18,6 @@ import {
   writeSandboxFiles,
 } from '../dist/oracle/oracles.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const CLI = join(HERE, '..', 'bin', 'mailcf.js');
-const RUNS = Number(process.env.MAILCF_BENCH_RUNS ?? 3);
 const LINES = Number(process.env.MAILCF_BENCH_LINES ?? 5000);
 
 /** A deterministic mix of local, remote, routed and decorated addresses. */

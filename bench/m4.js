@@ -15,15 +15,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { CLI, RUNS } from './support.js';
 import { memoryIO } from '../dist/cli/io.js';
 import { runM4Command } from '../dist/cli/m4.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const CLI = join(HERE, '..', 'bin', 'mailcf.js');
 const GNU_M4 = '/usr/bin/m4';
 const CF_DIR = '/usr/share/sendmail/cf/cf';
 const TIME = '/usr/bin/time';
-const RUNS = Number(process.env.MAILCF_BENCH_RUNS ?? 3);
 const WARMUP = Number(process.env.MAILCF_BENCH_WARMUP ?? 10);
 const ITERATIONS = Number(process.env.MAILCF_BENCH_ITERATIONS ?? 150_000);
 const ENV = { PATH: '/usr/local/bin:/usr/bin:/bin', LC_ALL: 'C' };

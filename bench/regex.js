@@ -9,10 +9,9 @@
 //     must be identical.
 // Best wall time of N runs (MAILCF_BENCH_RUNS, default 3). Needs `npm run build`, root, sendmail.
 import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { digest, timed } from './support.js';
+import { CLI, RUNS, digest, timed } from './support.js';
 import {
   hasSendmailOracle,
   privateWorkDir,
@@ -24,9 +23,6 @@ import {
 import { nodeMapEnvironment, simpleMacros } from '../dist/rules/maps/environment.js';
 import { createMapTable } from '../dist/rules/maps/table.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const CLI = join(HERE, '..', 'bin', 'mailcf.js');
-const RUNS = Number(process.env.MAILCF_BENCH_RUNS ?? 3);
 const LOOKUPS = Number(process.env.MAILCF_BENCH_LOOKUPS ?? 20_000);
 
 /** The maps: name and K line arguments after the class (a .cf needs `$$` for a dollar sign). */

@@ -8,10 +8,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { CLI } from '../support.js';
 
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'mailcf.js');
 const ENV = { PATH: '/usr/local/bin:/usr/bin:/bin', LC_ALL: 'C' };
 const LOOP =
   "define(`walk', `ifelse(`$#', `1', `[$1]', `walk(shift($@))')')\n" +
