@@ -6,7 +6,19 @@ import { DEBUG_ALL, DEBUG_CALL } from './debug.js';
 import type { Runtime } from './runtime.js';
 import { BlockKind, CHAR_MACRO, type InputBlock } from './input.js';
 import { cString } from './numeric.js';
-import { F_CLOSE, F_COMMA, F_DIGIT, F_OPEN, F_PLAIN, F_QUOTE, F_SLOW, F_SPACE, Tok } from './scanner.js';
+import { type BodyPlan, compileBody, compileDirectCall, type DirectCall, renderBody } from './body.js';
+import {
+  F_CLOSE,
+  F_COMMA,
+  F_DIGIT,
+  F_OPEN,
+  F_PLAIN,
+  F_QUOTE,
+  F_SLOW,
+  F_SPACE,
+  Tok,
+  WORD_BYTE,
+} from './scanner.js';
 import { SymbolType, type M4Symbol } from './symbols.js';
 import { M4Exit, type BuiltinDef, type MacroArg } from './types.js';
 
@@ -36,81 +48,11 @@ function isSpaceText(text: string): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** A user macro's body split once into literal text and references to $N, $#, $* and $@. */
-type BodyPart = string | number;
-const DOLLAR_COUNT = -1;
-const DOLLAR_STAR = -2;
-const DOLLAR_AT = -3;
-
-function compileBody(text: string, singleDigit: boolean): BodyPart[] {
-  const parts: BodyPart[] = [];
-  let lit = '';
-  let i = 0;
-  for (;;) {
-    const d = text.indexOf('$', i);
-    if (d < 0) {
-      lit += text.slice(i);
-      break;
-    }
-    lit += text.slice(i, d);
-    i = d + 1;
-    const c = text.charCodeAt(i);
-    let ref: number | undefined;
-    if (c >= 48 && c <= 57) {
-      if (singleDigit) {
-        ref = c - 48;
-        i++;
-      } else {
-        ref = 0;
-        while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) {
-          ref = ref * 10 + (text.charCodeAt(i) - 48);
-          i++;
-        }
-      }
-    } else if (c === 35) {
-      ref = DOLLAR_COUNT;
-      i++;
-    } else if (c === 42 || c === 64) {
-      ref = c === 42 ? DOLLAR_STAR : DOLLAR_AT;
-      i++;
-    } else {
-      lit += '$';
-    }
-    if (ref !== undefined) {
-      if (lit !== '') parts.push(lit);
-      lit = '';
-      parts.push(ref);
-    }
-  }
-  if (lit !== '') parts.push(lit);
-  return parts;
-}
-
-/**
- * GNU's dump_args: arguments `first`.. (1 unless told) joined by `sep`, each between `lq` and
- * `rq` (a builtin token counts as empty).
- */
-export function joinArgs(argv: readonly MacroArg[], sep: string, lq: string, rq: string, first = 1): string {
-  if (first >= argv.length) return '';
-  const between = rq + sep + lq;
-  let out = lq;
-  for (let i = first; i < argv.length; i++) {
-    if (i > first) out += between;
-    const a = argv[i];
-    if (typeof a === 'string') out += a;
-  }
-  return out + rq;
-}
-
 /** How deep calls may nest before we report a stack overflow as GNU m4 would (see expandMacro). */
 export const MAX_NESTING = 1_000_000;
 
 /** Quoted strings up to this long are scanned byte by byte; longer ones are searched. */
 const SHORT_QUOTED = 16;
-
-/** Bytes that continue a word: [A-Za-z0-9_]. */
-const WORD_BYTE = new Uint8Array(256);
-for (let c = 0; c < 256; c++) WORD_BYTE[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0;
 
 export class Expander {
   /** GNU's expansion_level: calls being collected or running. */
@@ -424,13 +366,7 @@ export class Expander {
 
   private expandMacro(sym: M4Symbol): void {
     const rt = this.rt;
-    sym.pending++;
-    this.level++;
-    if (rt.nestingLimit > 0 && this.level > rt.nestingLimit) {
-      rt.fatal(`recursion limit of ${rt.nestingLimit} exceeded, use -L<N> to change it`);
-    }
-    if (this.level > MAX_NESTING) this.stackOverflow();
-    const id = ++this.callId;
+    const id = this.enterCall(sym);
     const traced = (rt.debug.level & DEBUG_ALL) !== 0 || sym.traced;
     if (traced && rt.debug.level & DEBUG_CALL) rt.debug.tracePrepre(rt.traceContext(), sym.name, id);
     // The call belongs where its name was read: the argument list may start in another block
@@ -445,6 +381,18 @@ export class Expander {
     } else {
       this.callWith(sym, id, traced, [sym.name], openFile, openLine);
     }
+  }
+
+  /** A call of `sym` begins: counts it, enforces the nesting limits, and returns its id. */
+  private enterCall(sym: M4Symbol): number {
+    const rt = this.rt;
+    sym.pending++;
+    this.level++;
+    if (rt.nestingLimit > 0 && this.level > rt.nestingLimit) {
+      rt.fatal(`recursion limit of ${rt.nestingLimit} exceeded, use -L<N> to change it`);
+    }
+    if (this.level > MAX_NESTING) this.stackOverflow();
+    return ++this.callId;
   }
 
   private newFrame(sym: M4Symbol, id: number, traced: boolean, openFile: string, openLine: number): Frame {
@@ -516,6 +464,11 @@ export class Expander {
     this.callWith(f.sym, f.id, f.traced, f.argv, f.openFile, f.openLine);
   }
 
+  /**
+   * Runs the call and pushes its expansion for rescanning. A user macro whose body opens with
+   * a call of quoted strings (see body.ts) has that call made here, as rescanning would make
+   * it, with the rest of the body pushed below; calls made so loop here, not recurse.
+   */
   private callWith(
     sym: M4Symbol,
     id: number,
@@ -526,48 +479,99 @@ export class Expander {
   ): void {
     const rt = this.rt;
     const input = rt.input;
-    const closeFile = input.currentFile;
-    const closeLine = input.currentLine;
-    input.currentFile = openFile;
-    input.currentLine = openLine;
-    if (traced) rt.debug.tracePre(rt.traceContext(), sym.name, id, argv);
-    input.beginExpansion();
-    const text = this.invoke(sym, argv);
-    const expanded = input.endExpansion(text);
-    if (traced) rt.debug.tracePost(rt.traceContext(), sym.name, id, argv.length, expanded);
-    input.currentFile = closeFile;
-    input.currentLine = closeLine;
-    this.level--;
-    sym.pending--;
+    let closeFile = input.currentFile;
+    let closeLine = input.currentLine;
+    let direct = false;
+    for (;;) {
+      input.currentFile = openFile;
+      input.currentLine = openLine;
+      if (traced) rt.debug.tracePre(rt.traceContext(), sym.name, id, argv);
+      input.beginExpansion();
+      if (sym.type === SymbolType.Text && !traced) {
+        const plan = this.plan(sym);
+        const callee = plan.call === undefined ? undefined : this.directCallee(plan.call, argv);
+        if (callee !== undefined) {
+          const call = plan.call as DirectCall;
+          const sc = rt.scanner;
+          const args: MacroArg[] = [callee.name];
+          for (let i = 0; i < call.args.length; i++)
+            args.push(renderBody(call.args[i], argv, sc.lquote, sc.rquote));
+          input.endExpansion(renderBody(call.rest, argv, sc.lquote, sc.rquote));
+          this.level--;
+          sym.pending--;
+          // Rescanning would read the call where the body was pushed: at this call's opening.
+          id = this.enterCall(callee);
+          sym = callee;
+          argv = args;
+          closeFile = openFile;
+          closeLine = openLine;
+          direct = true;
+          continue;
+        }
+      }
+      const text = this.invoke(sym, argv);
+      const expanded = input.endExpansion(text);
+      if (traced) rt.debug.tracePost(rt.traceContext(), sym.name, id, argv.length, expanded);
+      input.currentFile = closeFile;
+      input.currentLine = closeLine;
+      this.level--;
+      sym.pending--;
+      // Reading on takes the location from the input, as after the body's block.
+      if (direct) input.inputChange = true;
+      return;
+    }
+  }
+
+  /**
+   * The macro a direct call would run, when making it directly is exactly what rescanning
+   * the body would do: no tracing or sync lines, no NUL bytes, the macro defined, and no
+   * quote character in any argument substituted inside the quoted strings.
+   */
+  private directCallee(call: DirectCall, argv: readonly MacroArg[]): M4Symbol | undefined {
+    const rt = this.rt;
+    if (rt.output.syncLines || rt.input.nulSeen || (rt.debug.level & DEBUG_ALL) !== 0) return undefined;
+    const lq0 = rt.scanner.lq0;
+    const rq0 = rt.scanner.rq0;
+    if (call.allArgs) {
+      for (let j = 0; j < argv.length; j++) if (quoteIn(argv[j], lq0, rq0)) return undefined;
+    } else {
+      const refs = call.refs;
+      for (let i = 0; i < refs.length; i++) if (quoteIn(argv[refs[i]], lq0, rq0)) return undefined;
+    }
+    const callee = rt.symbols.lookupRange(call.name, 0, call.name.length, call.hash);
+    if (callee === undefined || callee.type === SymbolType.Void || callee.traced) return undefined;
+    return callee;
+  }
+
+  /** The symbol's compiled body, its opening call worked out for the current delimiters. */
+  private plan(sym: M4Symbol): BodyPlan {
+    const sc = this.rt.scanner;
+    let plan = sym.compiled as BodyPlan | undefined;
+    if (plan === undefined) {
+      plan = { parts: compileBody(sym.text, this.rt.noGnuExtensions), classes: undefined, call: undefined };
+      sym.compiled = plan;
+    }
+    if (plan.classes !== sc.fastClass) {
+      plan.classes = sc.fastClass;
+      plan.call = compileDirectCall(plan.parts, sc.fastClass, sc.lquote, sc.rquote);
+    }
+    return plan;
   }
 
   /** GNU's call_macro: runs a builtin or expands a user macro's body. */
   invoke(sym: M4Symbol, argv: MacroArg[]): string {
     if (sym.type === SymbolType.Func) return (sym.func as BuiltinDef).fn(this.rt, argv);
-    return this.expandBody(sym, argv);
+    const sc = this.rt.scanner;
+    return renderBody(this.plan(sym).parts, argv, sc.lquote, sc.rquote);
   }
+}
 
-  private expandBody(sym: M4Symbol, argv: readonly MacroArg[]): string {
-    let parts = sym.compiled as BodyPart[] | undefined;
-    if (parts === undefined) {
-      parts = compileBody(sym.text, this.rt.noGnuExtensions);
-      sym.compiled = parts;
-    }
-    let out = '';
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[i];
-      if (typeof p === 'string') {
-        out += p;
-      } else if (p >= 0) {
-        const a = argv[p];
-        if (typeof a === 'string') out += a;
-      } else if (p === DOLLAR_COUNT) {
-        out += String(argv.length - 1);
-      } else {
-        const sc = this.rt.scanner;
-        out += p === DOLLAR_AT ? joinArgs(argv, ',', sc.lquote, sc.rquote) : joinArgs(argv, ',', '', '');
-      }
-    }
-    return out;
+/** Does the argument hold either quote character? (Arguments are short: a loop beats searching.) */
+function quoteIn(arg: MacroArg | undefined, lq0: number, rq0: number): boolean {
+  if (typeof arg !== 'string') return false;
+  for (let i = 0; i < arg.length; i++) {
+    const c = arg.charCodeAt(i);
+    if (c === lq0 || c === rq0) return true;
   }
+  return false;
 }

@@ -42,6 +42,10 @@ BASE_CLASS[44] = F_COMMA;
 BASE_CLASS[41] = F_CLOSE;
 BASE_CLASS[0] = F_SLOW;
 
+/** Bytes that continue a word: [A-Za-z0-9_]. */
+export const WORD_BYTE = new Uint8Array(256);
+for (let c = 0; c < 256; c++) WORD_BYTE[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0;
+
 export interface Delimiters {
   lquote: string;
   rquote: string;

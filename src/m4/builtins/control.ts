@@ -1,7 +1,7 @@
 // Control flow, quoting and diversions: ifelse, shift, dnl, changequote, changecom, m4exit,
 // m4wrap, divert, divnum, undivert.
 import type { Diagnostic } from '../diagnostics.js';
-import { joinArgs } from '../expand.js';
+import { joinArgs } from '../body.js';
 import { isCSpace, numericArg, parseCLong, plainInt, toInt32 } from '../numeric.js';
 import type { Runtime } from '../runtime.js';
 import { strerror } from '../errno.js';

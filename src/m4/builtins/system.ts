@@ -3,7 +3,7 @@
 // has flushed what it buffered, as GNU m4 does.
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
-import { joinArgs } from '../expand.js';
+import { joinArgs } from '../body.js';
 import { strerror } from '../errno.js';
 import type { Runtime } from '../runtime.js';
 import { argText, type BuiltinDef } from '../types.js';
