@@ -1,6 +1,7 @@
 // The byte-level I/O a command sees. Commands never touch `process` directly, so tests can run
 // them in-process and capture exactly what a user would see on each stream.
 import { readFileSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 
 /** A sink for output; strings are latin1 (one char per byte) so every byte round-trips. */
 export interface ByteSink {
@@ -56,7 +57,8 @@ export function processIO(): CliIO {
     stderr: fdSink(2),
     env: process.env,
     cwd: process.cwd(),
-    isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    // isatty, not process.stdin.isTTY: building the stream objects costs milliseconds at start-up.
+    isTTY: isatty(0) && isatty(1),
     descriptors: { stdin: 0, stdout: 1, stderr: 2 },
   };
 }

@@ -22,9 +22,12 @@ const HELD_BLOCKS_LIMIT = 64 * 1024;
  * error, before running a command, before creating a file, and at the end.
  */
 export class StdoutBuffer {
-  private pending = '';
-  /** Whole blocks GNU would have written already: they go out before anything else does. */
-  private held = '';
+  /**
+   * Text not yet handed to the sink: first what GNU would have written already (held back
+   * whole blocks), then what its stdio buffer still holds (the last `buffered` bytes).
+   */
+  private unwritten = '';
+  private buffered = 0;
   /** The first write error (GNU's stream error flag); later output is dropped. */
   failure: NodeJS.ErrnoException | undefined;
   /** The write error happened while flushing at the very end (gnulib then names it). */
@@ -57,32 +60,29 @@ export class StdoutBuffer {
       this.emit(text);
       return;
     }
-    const total = this.pending.length + text.length;
+    this.unwritten += text;
     if (this.mode === 'line') {
+      // A terminal gets everything up to the last newline at once.
       const nl = text.lastIndexOf('\n');
       if (nl >= 0) {
-        this.emit(this.pending + text.slice(0, nl + 1));
-        this.pending = text.slice(nl + 1);
+        this.buffered = text.length - nl - 1;
+        this.release();
         return;
       }
     }
-    if (total <= BLOCK_SIZE) {
-      this.pending += text;
-      return;
-    }
-    const keep = total % BLOCK_SIZE;
-    const all = this.pending + text;
-    this.held += all.slice(0, total - keep);
-    this.pending = all.slice(total - keep);
-    if (this.held.length >= HELD_BLOCKS_LIMIT) this.release();
+    // A write that overflows the buffer sends out whole blocks and keeps the rest.
+    const total = this.buffered + text.length;
+    this.buffered = total <= BLOCK_SIZE ? total : total % BLOCK_SIZE;
+    if (this.mode === 'line' || this.unwritten.length - this.buffered >= HELD_BLOCKS_LIMIT) this.release();
   }
 
-  /** Writes the whole blocks held back (GNU wrote them as they filled). */
+  /** Writes what GNU has written by now (the whole blocks held back). */
   release(): void {
-    if (this.held.length > 0) {
-      const text = this.held;
-      this.held = '';
-      this.emit(text);
+    const written = this.unwritten.length - this.buffered;
+    if (written > 0) {
+      const all = this.unwritten;
+      this.unwritten = all.slice(written);
+      this.emit(all.slice(0, written));
     }
   }
 
@@ -95,16 +95,13 @@ export class StdoutBuffer {
   /** Drops what is buffered (the process dies without flushing); whole blocks were written. */
   discard(): void {
     this.release();
-    this.pending = '';
+    this.unwritten = '';
+    this.buffered = 0;
   }
 
   flush(): void {
+    this.buffered = 0;
     this.release();
-    if (this.pending.length > 0) {
-      const text = this.pending;
-      this.pending = '';
-      this.emit(text);
-    }
   }
 
   /**
