@@ -51,6 +51,9 @@ function isSpaceText(text: string): boolean {
 /** How deep calls may nest before we report a stack overflow as GNU m4 would (see expandMacro). */
 export const MAX_NESTING = 1_000_000;
 
+/** The most arguments quotedArgs takes at once (calls with more collect them one by one). */
+const MAX_QUOTED_ARGS = 8;
+
 /** Quoted strings up to this long are scanned byte by byte; longer ones are searched. */
 const SHORT_QUOTED = 16;
 
@@ -310,9 +313,17 @@ export class Expander {
 
   /** A quoted string closed within `text` (single-character quotes), or undefined. */
   private fastQuoted(text: string, start: number): string | undefined {
+    const close = this.quoteClose(text, start);
+    if (close < 0) return undefined;
+    this.quoteEnd = close + 1;
+    return text.slice(start, close);
+  }
+
+  /** Where the quoted string starting at `start` (just past its opening quote) closes, or -1. */
+  private quoteClose(text: string, start: number): number {
     const sc = this.rt.scanner;
-    const lq = sc.lquote.charCodeAt(0);
-    const rq = sc.rquote.charCodeAt(0);
+    const lq = sc.lq0;
+    const rq = sc.rq0;
     const len = text.length;
     let level = 1;
     // Most quoted strings are short: a plain loop beats searching...
@@ -321,7 +332,7 @@ export class Expander {
     for (; i < loopEnd; i++) {
       const ch = text.charCodeAt(i);
       if (ch === rq) {
-        if (--level === 0) return this.quotedBody(text, start, i);
+        if (--level === 0) return i;
       } else if (ch === lq) {
         level++;
       }
@@ -331,19 +342,14 @@ export class Expander {
     let nextOpen = text.indexOf(sc.lquote, i);
     for (;;) {
       const close = text.indexOf(sc.rquote, i);
-      if (close < 0) return undefined;
+      if (close < 0) return -1;
       while (nextOpen >= 0 && nextOpen < close) {
         level++;
         nextOpen = text.indexOf(sc.lquote, nextOpen + 1);
       }
-      if (--level === 0) return this.quotedBody(text, start, close);
+      if (--level === 0) return close;
       i = close + 1;
     }
-  }
-
-  private quotedBody(text: string, start: number, close: number): string {
-    this.quoteEnd = close + 1;
-    return text.slice(start, close);
   }
 
   /** A word: a macro call if it names one (blind builtins need a parenthesis), else text. */
@@ -375,12 +381,70 @@ export class Expander {
     const openFile = input.currentFile;
     const openLine = input.currentLine;
     if (this.takeOpenParen()) {
+      const argv = this.quotedArgs(sym.name);
+      if (argv !== undefined) {
+        this.callWith(sym, id, traced, argv, openFile, openLine);
+        return;
+      }
       const f = this.newFrame(sym, id, traced, openFile, openLine);
       this.startArg(f);
       this.frames.push(f);
     } else {
       this.callWith(sym, id, traced, [sym.name], openFile, openLine);
     }
+  }
+
+  /**
+   * The arguments after an opening parenthesis when they are all quoted strings (at most
+   * MAX_QUOTED_ARGS), closed in the top block: taken at once, as collecting them a token at
+   * a time would take them, into an array of their number. Otherwise nothing is consumed.
+   */
+  private quotedArgs(name: string): MacroArg[] | undefined {
+    const input = this.rt.input;
+    const b = input.stack[input.stack.length - 1];
+    if (b === undefined || b.kind === BlockKind.Macro || input.inputChange) return undefined;
+    const cls = this.rt.scanner.fastClass;
+    const text = b.text;
+    const len = text.length;
+    const bounds = this.argBounds;
+    let p = b.pos;
+    let n = 0;
+    for (;;) {
+      while (p < len && cls[text.charCodeAt(p)] === F_SPACE) p++;
+      if (p >= len || cls[text.charCodeAt(p)] !== F_QUOTE || n === MAX_QUOTED_ARGS) return undefined;
+      const close = this.quoteClose(text, p + 1);
+      if (close < 0 || close + 1 >= len) return undefined;
+      const c = cls[text.charCodeAt(close + 1)];
+      if (c !== F_COMMA && c !== F_CLOSE) return undefined;
+      bounds[2 * n] = p + 1;
+      bounds[2 * n + 1] = close;
+      n++;
+      p = close + 2;
+      if (c === F_CLOSE) break;
+    }
+    this.advance(b, p);
+    switch (n) {
+      case 1:
+        return [name, this.quotedArg(text, 0)];
+      case 2:
+        return [name, this.quotedArg(text, 0), this.quotedArg(text, 1)];
+      case 3:
+        return [name, this.quotedArg(text, 0), this.quotedArg(text, 1), this.quotedArg(text, 2)];
+      default: {
+        const argv: MacroArg[] = [name];
+        for (let i = 0; i < n; i++) argv.push(this.quotedArg(text, i));
+        return argv;
+      }
+    }
+  }
+
+  /** Where quotedArgs found each argument: start and end, in pairs. */
+  private readonly argBounds = new Int32Array(2 * MAX_QUOTED_ARGS);
+
+  /** The text of quotedArgs' argument `i`. */
+  private quotedArg(text: string, i: number): string {
+    const arg = text.slice(this.argBounds[2 * i], this.argBounds[2 * i + 1]);
+    return this.rt.input.nulSeen ? cString(arg) : arg;
   }
 
   /** A call of `sym` begins: counts it, enforces the nesting limits, and returns its id. */
