@@ -26,7 +26,8 @@ export class StdoutBuffer {
    * Text not yet handed to the sink: first what GNU would have written already (held back
    * whole blocks), then what its stdio buffer still holds (the last `buffered` bytes).
    */
-  private unwritten = '';
+  private unwritten: string[] = [];
+  private unwrittenLength = 0;
   private buffered = 0;
   /** The first write error (GNU's stream error flag); later output is dropped. */
   failure: NodeJS.ErrnoException | undefined;
@@ -60,7 +61,9 @@ export class StdoutBuffer {
       this.emit(text);
       return;
     }
-    this.unwritten += text;
+    // Pieces, joined once a release: a string grown write by write would be a deep tree.
+    this.unwritten.push(text);
+    this.unwrittenLength += text.length;
     if (this.mode === 'line') {
       // A terminal gets everything up to the last newline at once.
       const nl = text.lastIndexOf('\n');
@@ -73,15 +76,17 @@ export class StdoutBuffer {
     // A write that overflows the buffer sends out whole blocks and keeps the rest.
     const total = this.buffered + text.length;
     this.buffered = total <= BLOCK_SIZE ? total : total % BLOCK_SIZE;
-    if (this.mode === 'line' || this.unwritten.length - this.buffered >= HELD_BLOCKS_LIMIT) this.release();
+    if (this.mode === 'line' || this.unwrittenLength - this.buffered >= HELD_BLOCKS_LIMIT) this.release();
   }
 
   /** Writes what GNU has written by now (the whole blocks held back). */
   release(): void {
-    const written = this.unwritten.length - this.buffered;
+    const written = this.unwrittenLength - this.buffered;
     if (written > 0) {
-      const all = this.unwritten;
-      this.unwritten = all.slice(written);
+      const all = this.unwritten.length === 1 ? this.unwritten[0] : this.unwritten.join('');
+      const rest = all.slice(written);
+      this.unwritten = rest === '' ? [] : [rest];
+      this.unwrittenLength = rest.length;
       this.emit(all.slice(0, written));
     }
   }
@@ -95,7 +100,8 @@ export class StdoutBuffer {
   /** Drops what is buffered (the process dies without flushing); whole blocks were written. */
   discard(): void {
     this.release();
-    this.unwritten = '';
+    this.unwritten = [];
+    this.unwrittenLength = 0;
     this.buffered = 0;
   }
 
