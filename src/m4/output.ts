@@ -9,25 +9,19 @@ import { M4Exit } from './types.js';
 export type BufferMode = 'block' | 'line' | 'none';
 
 const BLOCK_SIZE = 4096;
-/** Whole blocks held back at most, so output keeps flowing to a slow reader. */
-const HELD_BLOCKS_LIMIT = 64 * 1024;
 
 /**
  * Standard output as a glibc stdio stream: with block buffering, data reaches the sink in
  * whole blocks when a write overflows the buffer, and the rest waits for a flush.
- *
- * Whole blocks are held back and written together (one system call instead of sixteen),
- * which no one can tell apart from GNU's writes as long as they go out before anything
- * else could reach the same file: the runtime releases them before every write to standard
- * error, before running a command, before creating a file, and at the end.
  */
 export class StdoutBuffer {
   /**
-   * Text not yet handed to the sink: first what GNU would have written already (held back
-   * whole blocks), then what its stdio buffer still holds (the last `buffered` bytes).
+   * Text not yet handed to the sink, as the pieces written (joined when written out: a string
+   * grown write by write would be a deep tree to walk and copy); GNU's buffer holds the last
+   * `buffered` bytes, the rest is due now.
    */
-  private unwritten: string[] = [];
-  private unwrittenLength = 0;
+  private pieces: string[] = [];
+  private length = 0;
   private buffered = 0;
   /** The first write error (GNU's stream error flag); later output is dropped. */
   failure: NodeJS.ErrnoException | undefined;
@@ -61,34 +55,36 @@ export class StdoutBuffer {
       this.emit(text);
       return;
     }
-    // Pieces, joined once a release: a string grown write by write would be a deep tree.
-    this.unwritten.push(text);
-    this.unwrittenLength += text.length;
+    this.pieces.push(text);
+    this.length += text.length;
     if (this.mode === 'line') {
       // A terminal gets everything up to the last newline at once.
       const nl = text.lastIndexOf('\n');
       if (nl >= 0) {
         this.buffered = text.length - nl - 1;
-        this.release();
+        this.writeDue();
         return;
       }
     }
     // A write that overflows the buffer sends out whole blocks and keeps the rest.
     const total = this.buffered + text.length;
-    this.buffered = total <= BLOCK_SIZE ? total : total % BLOCK_SIZE;
-    if (this.mode === 'line' || this.unwrittenLength - this.buffered >= HELD_BLOCKS_LIMIT) this.release();
+    if (total <= BLOCK_SIZE) {
+      this.buffered = total;
+      return;
+    }
+    this.buffered = total % BLOCK_SIZE;
+    this.writeDue();
   }
 
-  /** Writes what GNU has written by now (the whole blocks held back). */
-  release(): void {
-    const written = this.unwrittenLength - this.buffered;
-    if (written > 0) {
-      const all = this.unwritten.length === 1 ? this.unwritten[0] : this.unwritten.join('');
-      const rest = all.slice(written);
-      this.unwritten = rest === '' ? [] : [rest];
-      this.unwrittenLength = rest.length;
-      this.emit(all.slice(0, written));
-    }
+  /** Hands the sink all but the bytes GNU's buffer still holds. */
+  private writeDue(): void {
+    const due = this.length - this.buffered;
+    if (due <= 0) return;
+    const all = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
+    const rest = all.slice(due);
+    this.pieces = rest === '' ? [] : [rest];
+    this.length = rest.length;
+    this.emit(due === all.length ? all : all.slice(0, due));
   }
 
   /** Output that reaches the sink at once (a child process writing to the same descriptor). */
@@ -97,17 +93,16 @@ export class StdoutBuffer {
     this.emit(text);
   }
 
-  /** Drops what is buffered (the process dies without flushing); whole blocks were written. */
+  /** Drops what is buffered (the process dies without flushing). */
   discard(): void {
-    this.release();
-    this.unwritten = [];
-    this.unwrittenLength = 0;
+    this.pieces = [];
+    this.length = 0;
     this.buffered = 0;
   }
 
   flush(): void {
     this.buffered = 0;
-    this.release();
+    this.writeDue();
   }
 
   /**
@@ -115,7 +110,6 @@ export class StdoutBuffer {
    * "write error" with the system's reason only when this last flush was the first to fail.
    */
   close(): string | undefined {
-    this.release();
     const earlier = this.failure !== undefined;
     this.flush();
     if (this.failure === undefined) return undefined;

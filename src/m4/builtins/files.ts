@@ -51,8 +51,6 @@ function mkstemp(rt: Runtime, me: string, pattern: string): string {
   let xs = 0;
   while (xs < 6 && xs < pattern.length && pattern[pattern.length - xs - 1] === 'X') xs++;
   const template = pattern + 'X'.repeat(6 - xs);
-  // A file GNU would create after writing the held-back output (a reader may have gone).
-  rt.stdout.release();
   const made = makeTempFile(rt, template);
   if ('error' in made) {
     rt.reporter.errorAt(
