@@ -16,4 +16,13 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  {
+    // bin/ is CommonJS (bin/package.json): the entry point loads the m4 bundle with require.
+    files: ['bin/**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', __filename: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );
