@@ -1,0 +1,8 @@
+dnl The nesting limit counts dnl, called or skipped.
+define(`f', `g(`x')')dnl
+define(`g', `[$1] dnl comment
+done')dnl
+f
+len(f)
+len(len(dnl
+f))
