@@ -6,6 +6,8 @@ import { isatty } from 'node:tty';
 /** A sink for output; strings are latin1 (one char per byte) so every byte round-trips. */
 export interface ByteSink {
   write(text: string): void;
+  /** Writes bytes[0, length) (sinks on the process's descriptors take bytes as they are). */
+  writeBytes?(bytes: Uint8Array, length: number): void;
 }
 
 export interface CliIO {
@@ -29,17 +31,25 @@ function fdSink(fd: number): ByteSink {
   return {
     write(text: string): void {
       const bytes = Buffer.from(text, 'latin1');
-      let off = 0;
-      while (off < bytes.length) {
-        try {
-          off += writeSync(fd, bytes, off);
-        } catch (err) {
-          if ((err as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-          throw err;
-        }
-      }
+      writeAll(fd, bytes, bytes.length);
+    },
+    writeBytes(bytes: Uint8Array, length: number): void {
+      writeAll(fd, bytes, length);
     },
   };
+}
+
+/** Writes bytes[0, length) to the descriptor, however many writes it takes. */
+function writeAll(fd: number, bytes: Uint8Array, length: number): void {
+  let off = 0;
+  while (off < length) {
+    try {
+      off += writeSync(fd, bytes, off, length - off);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      throw err;
+    }
+  }
 }
 
 /** The real process streams, written synchronously so output interleaves as the tool's would. */

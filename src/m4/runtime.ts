@@ -115,11 +115,19 @@ export class Runtime {
     this.cwd = opts.cwd;
     this.env = opts.env;
     this.descriptors = opts.descriptors;
-    this.stderr = opts.stderr;
     this.readStdinOnce = opts.readStdin;
-    this.stdout = new StdoutBuffer(opts.stdout, opts.bufferMode);
-    this.reporter = new Reporter(opts.stderr, () => this.stdout.flush(), opts.programName);
-    this.debug = new Debug(opts.stderr);
+    const stdout = new StdoutBuffer(opts.stdout, opts.bufferMode);
+    this.stdout = stdout;
+    // Standard output's held-back blocks go first: GNU had written them already.
+    const stderr = opts.stderr;
+    this.stderr = {
+      write(text: string): void {
+        stdout.release();
+        stderr.write(text);
+      },
+    };
+    this.reporter = new Reporter(this.stderr, () => this.stdout.flush(), opts.programName);
+    this.debug = new Debug(this.stderr);
     this.output = new Output(this.stdout);
     this.input = new Input({
       traceInput: (message) => this.debug.message(this.traceContext(), message),
@@ -192,6 +200,7 @@ export class Runtime {
 
   /** debugfile / --debugfile: undefined means stderr, '' discards; returns an open error. */
   setDebugFile(name: string | undefined): NodeJS.ErrnoException | undefined {
+    this.stdout.release();
     const err = this.debug.setOutput(name === undefined || name === '' ? name : this.resolvePath(name));
     if (err === undefined) this.checkDebugSharesStdout();
     return err;
@@ -262,7 +271,11 @@ export class Runtime {
       this.expandFileText(this.takeStdin(), 'stdin', false);
       return;
     }
-    this.expandFileText('', 'stdin', false, () => readChunk(fd));
+    // Output GNU has written is out before waiting for more input (a pipeline's reader sees it).
+    this.expandFileText('', 'stdin', false, () => {
+      this.stdout.release();
+      return readChunk(fd);
+    });
   }
 
   /** Standard input's text the first time; afterwards empty (it has been read to the end). */

@@ -22,6 +22,47 @@ describe('standard output buffer', () => {
     expect(s.writes.map((w) => w.length)).toEqual([4096, 8192, 1]);
   });
 
+  it('holds written blocks back as bytes for a sink that takes them, until released', () => {
+    const writes: string[] = [];
+    const bytes = {
+      write: (t: string) => void writes.push(t),
+      writeBytes: (b: Uint8Array, n: number) =>
+        void writes.push(Buffer.from(b.subarray(0, n)).toString('latin1')),
+    };
+    const b = new StdoutBuffer(bytes, 'block');
+    b.write('a'.repeat(4097));
+    b.write('\xe9'.repeat(8192));
+    expect(writes).toEqual([]);
+    b.release();
+    // GNU wrote 4096 bytes, then 8192 (the rest of the first write and most of the second).
+    expect(writes).toEqual(['a'.repeat(4097) + '\xe9'.repeat(8191)]);
+    b.write('c'.repeat(70000));
+    // Past 64 KiB held, they go out by themselves; GNU's unfinished block still waits.
+    expect(writes.map((w) => w.length)).toEqual([12288, 4096 * 17]);
+    b.discard();
+    expect(writes.map((w) => w.length)).toEqual([12288, 4096 * 17]);
+    b.write('d'.repeat(5000));
+    b.discard();
+    expect(writes.map((w) => w.length)).toEqual([12288, 4096 * 17, 4096]);
+  });
+
+  it('counts a failure writing held blocks at close as an earlier one', () => {
+    const failing = {
+      write(): void {
+        throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+      },
+      writeBytes(): void {
+        throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+      },
+    };
+    const early = new StdoutBuffer(failing, 'block');
+    early.write('f'.repeat(5000));
+    expect(early.close()).toBe('write error');
+    const late = new StdoutBuffer(failing, 'block');
+    late.write('f'.repeat(100));
+    expect(late.close()).toMatch(/^write error: /);
+  });
+
   it('writes a terminal line by line and -i output at once', () => {
     const s = sink();
     const line = new StdoutBuffer(s, 'line');

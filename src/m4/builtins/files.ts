@@ -30,6 +30,8 @@ const require = createRequire(import.meta.url);
 
 /** glibc's mkstemp: replaces the trailing XXXXXX and creates the file exclusively (mode 0600). */
 function makeTempFile(rt: Runtime, template: string): { name: string } | { error: unknown } {
+  // A file GNU would make after writing the output held back (its reader may be gone).
+  rt.stdout.release();
   const { randomInt } = require('node:crypto') as typeof import('node:crypto');
   const stem = template.slice(0, -6);
   for (let attempt = 0; attempt < 1000; attempt++) {
