@@ -61,7 +61,7 @@ export function compileBody(text: string, singleDigit: boolean): BodyPart[] {
  */
 export function joinArgs(argv: readonly MacroArg[], sep: string, lq: string, rq: string, first = 1): string {
   if (first >= argv.length) return '';
-  const between = rq + sep + lq;
+  const between = separator(sep, lq, rq);
   let out = lq;
   for (let i = first; i < argv.length; i++) {
     if (i > first) out += between;
@@ -69,6 +69,22 @@ export function joinArgs(argv: readonly MacroArg[], sep: string, lq: string, rq:
     if (typeof a === 'string') out += a;
   }
   return out + rq;
+}
+
+/** The last `rq + sep + lq` joinArgs built: the same three strings come again and again. */
+let lastSep = '';
+let lastLq = '';
+let lastRq = '';
+let lastSeparator = '';
+
+function separator(sep: string, lq: string, rq: string): string {
+  if (sep !== lastSep || lq !== lastLq || rq !== lastRq) {
+    lastSep = sep;
+    lastLq = lq;
+    lastRq = rq;
+    lastSeparator = rq + sep + lq;
+  }
+  return lastSeparator;
 }
 
 /** The text of `parts` with the references filled in from `argv` ($@ quotes with lq, rq). */
