@@ -147,18 +147,24 @@ export class StdoutBuffer {
   }
 
   /**
-   * The final flush (gnulib's close_stdout): returns the message to print if output was lost,
-   * "write error" with the system's reason only when this last flush was the first to fail.
+   * The final flush (gnulib's close_stdout): the message to print if output was lost. glibc's
+   * fclose writes what the buffer still holds even after an earlier write failed; when that
+   * fails too, gnulib names the system's reason ("write error: No space left on device"),
+   * otherwise an earlier failure gives a bare "write error".
    */
   close(): string | undefined {
     // Held blocks were written during the run for GNU: a failure there is an earlier one.
     this.release();
-    const earlier = this.failure !== undefined;
+    const earlier = this.failure;
+    this.failure = undefined;
     this.flush();
-    if (this.failure === undefined) return undefined;
-    if (earlier) return 'write error';
-    this.failedAtClose = true;
-    return `write error: ${strerror(this.failure)}`;
+    const atClose = this.failure;
+    if (atClose !== undefined) {
+      this.failedAtClose = true;
+      return `write error: ${strerror(atClose)}`;
+    }
+    this.failure = earlier;
+    return earlier === undefined ? undefined : 'write error';
   }
 }
 

@@ -46,21 +46,24 @@ describe('standard output buffer', () => {
     expect(writes.map((w) => w.length)).toEqual([12288, 4096 * 17, 4096]);
   });
 
-  it('counts a failure writing held blocks at close as an earlier one', () => {
-    const failing = {
-      write(): void {
-        throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
-      },
-      writeBytes(): void {
-        throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
-      },
+  it('names the reason when the bytes left at close fail too, as gnulib does', () => {
+    const full = (): never => {
+      throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
     };
-    const early = new StdoutBuffer(failing, 'block');
-    early.write('f'.repeat(5000));
-    expect(early.close()).toBe('write error');
+    const failing = { write: full, writeBytes: full };
+    // A block failed during the run, and the unfinished one fails again at close.
+    const pending = new StdoutBuffer(failing, 'block');
+    pending.write('f'.repeat(5000));
+    expect(pending.close()).toBe('write error: No space left on device');
+    // Only at close.
     const late = new StdoutBuffer(failing, 'block');
     late.write('f'.repeat(100));
-    expect(late.close()).toMatch(/^write error: /);
+    expect(late.close()).toBe('write error: No space left on device');
+    // A block failed during the run and nothing was left for close: no reason.
+    const aligned = new StdoutBuffer(failing, 'block');
+    aligned.write('f'.repeat(4096));
+    aligned.write('f'.repeat(4096));
+    expect(aligned.close()).toBe('write error');
   });
 
   it('writes a terminal line by line and -i output at once', () => {
