@@ -4,8 +4,9 @@
 // every position where the group opened (a "sub top"), every later position whose state holds
 // a node closing the group — only the first such node is tried — that the opening can reach
 // there ("sub lasts"), and a check that the close can reach the reference; each check walks
-// its own little state log (a "path"), which gnulib keeps and extends between checks. What this misses or over-accepts, gnulib does
-// too; the sifting pass (backref-sift.ts) then keeps what really leads to the match end.
+// its own little state log (a "path"), which gnulib keeps and extends between checks. What
+// this misses or over-accepts, gnulib does too; the sifting pass (backref-sift.ts) then keeps
+// what really leads to the match end.
 import {
   type DfaState,
   type NodeSet,
