@@ -5,7 +5,6 @@
 import { DEBUG_ALL, DEBUG_CALL } from './debug.js';
 import type { Runtime } from './runtime.js';
 import { BlockKind, CHAR_MACRO, type InputBlock } from './input.js';
-import { dnlBuiltin } from './builtins/control.js';
 import { cString } from './numeric.js';
 import { type BodyPlan, compileBody, compileDirectCall, type DirectCall, renderBody } from './body.js';
 import {
@@ -223,14 +222,7 @@ export class Expander {
               if (sym.type === SymbolType.Text || !sym.blind || next === F_OPEN) {
                 if (p > runStart) this.deliver(f, text, runStart, p);
                 this.advance(b, e);
-                if (
-                  sym.func !== dnlBuiltin ||
-                  next === F_OPEN ||
-                  next === F_SLOW ||
-                  !this.dnlInBlock(sym, b)
-                ) {
-                  this.expandMacro(sym);
-                }
+                this.expandMacro(sym);
                 continue outer;
               }
               if (next === F_SLOW) {
@@ -296,31 +288,6 @@ export class Expander {
       this.advance(b, p);
       return;
     }
-  }
-
-  /**
-   * `dnl` without arguments whose newline is in block `b`: does what calling it would (the
-   * call counted and limited, the line skipped, the location as the call leaves it) without
-   * the call. False, with nothing done, when it is traced or the newline is further on.
-   */
-  private dnlInBlock(sym: M4Symbol, b: InputBlock): boolean {
-    const rt = this.rt;
-    if ((rt.debug.level & DEBUG_ALL) !== 0 || sym.traced) return false;
-    const nl = b.text.indexOf('\n', b.pos);
-    if (nl < 0) return false;
-    const input = rt.input;
-    this.enterCall(sym);
-    input.beginExpansion();
-    const file = input.currentFile;
-    const line = input.currentLine;
-    this.advance(b, nl + 1);
-    if (file !== input.currentFile || line !== input.currentLine) input.inputChange = true;
-    input.currentFile = file;
-    input.currentLine = line;
-    input.endExpansion('');
-    this.level--;
-    sym.pending--;
-    return true;
   }
 
   /** Could this next character (CHAR_MACRO, CHAR_EOF or a byte) continue a word? */

@@ -57,18 +57,6 @@ export function setComments(rt: Runtime, bc: string | undefined, ec: string | un
 
 export { DEFAULT_BCOMM, DEFAULT_ECOMM, DEFAULT_LQUOTE, DEFAULT_RQUOTE };
 
-/** dnl: the expander recognises this very builtin to skip a line without calling it. */
-export const dnlBuiltin: BuiltinDef = builtin('dnl', {}, (rt, argv) => {
-  rt.badArgc(argv, 1, 1);
-  const input = rt.input;
-  const file = input.currentFile;
-  const line = input.currentLine;
-  if (!input.skipLine()) rt.reporter.errorAt(file, line, 'Warning: end of file treated as newline');
-  // Crossing into another block moved the location; make the next read take it up again.
-  if (file !== input.currentFile || line !== input.currentLine) input.inputChange = true;
-  return '';
-});
-
 export const controlBuiltins: BuiltinDef[] = [
   builtin('changecom', {}, (rt, argv) => {
     if (rt.badArgc(argv, 1, 3)) return '';
@@ -103,7 +91,16 @@ export const controlBuiltins: BuiltinDef[] = [
     rt.badArgc(argv, 1, 1);
     return String(rt.output.current);
   }),
-  dnlBuiltin,
+  builtin('dnl', {}, (rt, argv) => {
+    rt.badArgc(argv, 1, 1);
+    const input = rt.input;
+    const file = input.currentFile;
+    const line = input.currentLine;
+    if (!input.skipLine()) rt.reporter.errorAt(file, line, 'Warning: end of file treated as newline');
+    // Crossing into another block moved the location; make the next read take it up again.
+    if (file !== input.currentFile || line !== input.currentLine) input.inputChange = true;
+    return '';
+  }),
   builtin('ifelse', { blind: true }, (rt, argv) => {
     if (argv.length === 2) return '';
     if (rt.badArgc(argv, 4, -1)) return '';

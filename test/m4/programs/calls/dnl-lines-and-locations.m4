@@ -1,4 +1,4 @@
-dnl dnl skipped without a call: lines, locations, renamed and redefined dnl, arguments.
+dnl dnl: lines, locations, renamed and redefined dnl, arguments, tracing.
 first dnl the rest of this line goes
 __line__ dnl
 define(`f', `one dnl two

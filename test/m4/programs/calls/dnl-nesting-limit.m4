@@ -1,4 +1,4 @@
-dnl The nesting limit counts dnl, called or skipped.
+dnl The nesting limit counts every dnl.
 define(`f', `g(`x')')dnl
 define(`g', `[$1] dnl comment
 done')dnl
